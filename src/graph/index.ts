@@ -1,0 +1,82 @@
+// Graph stage: merges Extractions into one graphology MultiDirectedGraph.
+// One node per entity key, one edge per (source, relation, target) with key
+// `source|RELATION|target`; evidence accumulates, so merging is order-independent
+// as long as callers sort their inputs (buildGraph does).
+import { MultiDirectedGraph } from "graphology";
+import {
+  VOCABULARY, edgeKey,
+  type EdgeAttributes, type Evidence, type Extraction, type NodeAttributes,
+} from "../model.js";
+
+export type KnowledgeGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
+
+export function createGraph(): KnowledgeGraph {
+  return new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
+}
+
+/** Builds a graph from extractions, in document order so the result is deterministic. */
+export function buildGraph(extractions: readonly Extraction[]): KnowledgeGraph {
+  const graph = createGraph();
+  const sorted = [...extractions].sort((a, b) => compare(a.document, b.document));
+  for (const extraction of sorted) mergeExtraction(graph, extraction);
+  return graph;
+}
+
+/** Adds one document's entities and relations to the graph, in place. */
+export function mergeExtraction(graph: KnowledgeGraph, extraction: Extraction): void {
+  for (const entity of extraction.entities) {
+    if (!graph.hasNode(entity.id)) {
+      graph.addNode(entity.id, {
+        label: entity.name, kind: entity.kind, aliases: [], mentions: 0, documents: [],
+      });
+    }
+    const node = graph.getNodeAttributes(entity.id);
+    if (entity.name.length > node.label.length) node.label = entity.name;
+    node.aliases = sortedUnique([...node.aliases, entity.name, ...entity.aliases]
+      .filter((alias) => alias !== node.label));
+    node.mentions += entity.mentions.length;
+    node.documents = sortedUnique([...node.documents, extraction.document]);
+  }
+  for (const relation of extraction.relations) {
+    if (relation.negated) continue;
+    if (!graph.hasNode(relation.source) || !graph.hasNode(relation.target)) continue;
+    const key = edgeKey(relation.source, relation.relation, relation.target);
+    const info = VOCABULARY[relation.relation];
+    const evidence = relation.evidence.map((e): Evidence => ({
+      ...e,
+      ...(extraction.date && !e.date ? { date: extraction.date } : {}),
+      ...(extraction.source && !e.source ? { source: extraction.source } : {}),
+    }));
+    if (!graph.hasEdge(key)) {
+      const attributes: EdgeAttributes = {
+        relation: relation.relation, label: info.label, polarity: info.polarity,
+        cameo: info.cameo, evidence: [], weight: 0, confidence: relation.confidence,
+      };
+      if (relation.modality) attributes.modality = relation.modality;
+      if (relation.attributedTo) attributes.attributedTo = relation.attributedTo;
+      if (relation.role) attributes.role = relation.role;
+      graph.addDirectedEdgeWithKey(key, relation.source, relation.target, attributes);
+    }
+    const edge = graph.getEdgeAttributes(key);
+    for (const item of evidence) {
+      const seen = edge.evidence.some((e) => e.document === item.document && e.sentence === item.sentence);
+      if (!seen) edge.evidence.push(item);
+    }
+    edge.evidence.sort((a, b) => compare(a.document, b.document) || a.sentence - b.sentence);
+    edge.weight = edge.evidence.length;
+    edge.confidence = Math.max(edge.confidence, relation.confidence);
+    // An asserted statement anywhere outweighs hedged ones elsewhere.
+    if (relation.modality === "asserted") edge.modality = "asserted";
+    if (!edge.role && relation.role) edge.role = relation.role;
+    if (!edge.attributedTo && relation.attributedTo) edge.attributedTo = relation.attributedTo;
+  }
+}
+
+function sortedUnique(values: string[]): string[] {
+  return [...new Set(values)].sort(compare);
+}
+
+/** Locale-independent string order, so output never depends on the machine. */
+export function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,229 @@
+// Types shared by every stage, and the graph's vocabulary as data.
+// The vocabulary is fixed by shared/spec/relations.md: graphs built from different
+// articles must merge, filter and compare, so nothing here is article-specific.
+
+export const ENTITY_KINDS = ["PERSON", "ORGANIZATION", "COUNTRY", "LOCATION"] as const;
+export type EntityKind = (typeof ENTITY_KINDS)[number];
+
+export type Polarity = "cooperative" | "neutral" | "conflictual" | "structural";
+
+export const RELATION_TYPES = [
+  "MEET", "CONSULT", "VISIT", "HOST", "SUPPORT", "PRAISE", "AGREE", "AID", "REQUEST",
+  "QUOTE", "MONITOR", "ACCOMPANY", "ACCUSE", "DENY", "WARN", "DEMAND", "SANCTION",
+  "ATTACK", "ROLE", "PART_OF", "LOCATED_IN",
+] as const;
+export type RelationType = (typeof RELATION_TYPES)[number];
+
+export interface RelationInfo {
+  label: string;
+  symmetric: boolean;
+  cameo: string;
+  polarity: Polarity;
+}
+
+export const VOCABULARY: Readonly<Record<RelationType, RelationInfo>> = {
+  MEET: { label: "met", symmetric: true, cameo: "04", polarity: "cooperative" },
+  CONSULT: { label: "consulted", symmetric: true, cameo: "04", polarity: "cooperative" },
+  VISIT: { label: "visited", symmetric: false, cameo: "042", polarity: "cooperative" },
+  HOST: { label: "hosted", symmetric: false, cameo: "043", polarity: "cooperative" },
+  SUPPORT: { label: "supports", symmetric: false, cameo: "05", polarity: "cooperative" },
+  PRAISE: { label: "praised", symmetric: false, cameo: "051", polarity: "cooperative" },
+  AGREE: { label: "agreed with", symmetric: true, cameo: "057", polarity: "cooperative" },
+  AID: { label: "aided", symmetric: false, cameo: "07", polarity: "cooperative" },
+  REQUEST: { label: "asked", symmetric: false, cameo: "02", polarity: "neutral" },
+  QUOTE: { label: "quoted", symmetric: false, cameo: "01", polarity: "neutral" },
+  MONITOR: { label: "monitored", symmetric: false, cameo: "09", polarity: "neutral" },
+  ACCOMPANY: { label: "accompanied", symmetric: false, cameo: "-", polarity: "neutral" },
+  ACCUSE: { label: "accused", symmetric: false, cameo: "112", polarity: "conflictual" },
+  DENY: { label: "denied", symmetric: false, cameo: "12", polarity: "conflictual" },
+  WARN: { label: "warned", symmetric: false, cameo: "13", polarity: "conflictual" },
+  DEMAND: { label: "demanded", symmetric: false, cameo: "10", polarity: "conflictual" },
+  SANCTION: { label: "sanctioned", symmetric: false, cameo: "16", polarity: "conflictual" },
+  ATTACK: { label: "attacked", symmetric: false, cameo: "18", polarity: "conflictual" },
+  ROLE: { label: "holds role in", symmetric: false, cameo: "-", polarity: "structural" },
+  PART_OF: { label: "part of", symmetric: false, cameo: "-", polarity: "structural" },
+  LOCATED_IN: { label: "located in", symmetric: false, cameo: "-", polarity: "structural" },
+};
+
+export const POLARITIES: readonly Polarity[] = ["cooperative", "neutral", "conflictual", "structural"];
+
+export type Modality = "asserted" | "reported" | "expected" | "possible" | "hypothetical" | "future";
+export const MODALITIES: readonly Modality[] = [
+  "asserted", "reported", "expected", "possible", "hypothetical", "future",
+];
+
+/** One input text. `id` is what evidence names as its document (usually the file name). */
+export interface Document {
+  id: string;
+  text: string;
+  /** ISO date, when the source gives one. */
+  date?: string;
+  source?: string;
+}
+
+export interface Token {
+  /** Character offsets into Document.text: text.slice(start, end) === value. */
+  start: number;
+  end: number;
+  value: string;
+  /** Lower-cased normal form. */
+  normal: string;
+  lemma: string;
+  /** Universal POS tag from wink (PROPN, NOUN, VERB, ADP, PUNCT, ...). */
+  pos: string;
+  /** Sentence index. */
+  sentence: number;
+}
+
+export interface Sentence {
+  index: number;
+  start: number;
+  end: number;
+  /** Index of the first token and one past the last, into the token array. */
+  firstToken: number;
+  lastToken: number;
+}
+
+/** What the NLP stage gives the later stages. */
+export interface AnalyzedText {
+  document: Document;
+  tokens: Token[];
+  sentences: Sentence[];
+}
+
+export type MentionForm = "name" | "nominal" | "pronoun";
+
+export interface Mention {
+  start: number;
+  end: number;
+  text: string;
+  sentence: number;
+  form: MentionForm;
+}
+
+export interface EntityMention extends Mention {
+  /** Index range of the tokens covered, [firstToken, lastToken). Not part of the JSON output. */
+  firstToken?: number;
+  lastToken?: number;
+}
+
+export interface Entity {
+  /** Stable key: slug of the canonical name. */
+  id: string;
+  /** Canonical name: the longest proper form seen. */
+  name: string;
+  kind: EntityKind;
+  /** Every other surface form seen, canonical name excluded. */
+  aliases: string[];
+  mentions: Mention[];
+}
+
+export interface Evidence {
+  document: string;
+  sentence: number;
+  /** Character offsets of the sentence in the document. */
+  start: number;
+  end: number;
+  text: string;
+  date?: string;
+  source?: string;
+}
+
+export interface Relation {
+  source: string;
+  relation: RelationType;
+  target: string;
+  evidence: Evidence[];
+  confidence: number;
+  modality: Modality;
+  /** Entity id of whoever the text says made the claim. */
+  attributedTo?: string;
+  /** Only set when true; negated relations are not edges. */
+  negated?: boolean;
+  /** ROLE only: the role word as the text gives it. */
+  role?: string;
+}
+
+/** The contract between extracting one document and building a graph of many. */
+export interface Extraction {
+  document: string;
+  /** Hash of the text, so a document added twice is recognised. */
+  hash?: string;
+  date?: string;
+  source?: string;
+  entities: Entity[];
+  relations: Relation[];
+}
+
+/** Node attributes in the graph (graph.json). */
+export interface NodeAttributes {
+  label: string;
+  kind: EntityKind;
+  aliases: string[];
+  mentions: number;
+  documents: string[];
+  x?: number;
+  y?: number;
+  size?: number;
+  color?: string;
+}
+
+/** Edge attributes in the graph (graph.json). Never `type`: sigma reserves it. */
+export interface EdgeAttributes {
+  relation: RelationType;
+  label: string;
+  polarity: Polarity;
+  cameo: string;
+  evidence: Evidence[];
+  weight: number;
+  confidence: number;
+  modality?: Modality;
+  attributedTo?: string;
+  role?: string;
+  size?: number;
+  color?: string;
+}
+
+export function isRelationType(value: string): value is RelationType {
+  return (RELATION_TYPES as readonly string[]).includes(value);
+}
+
+export function isEntityKind(value: string): value is EntityKind {
+  return (ENTITY_KINDS as readonly string[]).includes(value);
+}
+
+/** Lower-case ASCII slug; keeps non-Latin letters so keys never collapse to "". */
+export function slugify(name: string): string {
+  const slug = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/['’]s\b/g, "s")
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/g, "");
+  return slug || "entity";
+}
+
+export function edgeKey(source: string, relation: RelationType, target: string): string {
+  return `${source}|${relation}|${target}`;
+}
+
+/** A mention found by the mentions stage, with its token range and what it hints about kind. */
+export interface MentionCandidate extends Mention {
+  firstToken: number;
+  lastToken: number;
+  /** Kind suggested by the mention itself (a country name, a title before a name, ...). */
+  kindHint?: EntityKind;
+}
+
+/** A mention after resolution: which entity it refers to. */
+export interface ResolvedMention extends MentionCandidate {
+  entity: string;
+}
+
+/** What the entities stage gives the relations stage. */
+export interface ResolvedText {
+  entities: Entity[];
+  /** Resolved mentions in text order. */
+  mentions: ResolvedMention[];
+}
