@@ -1,0 +1,60 @@
+// `newsgraph extract <inputs...>`: one Extraction per document as JSON Lines on stdout.
+import type { Command } from "commander";
+import { extract } from "../../extract.js";
+import type { Extraction } from "../../model.js";
+import { EXIT_OK, EXIT_SKIPPED, UsageError, reportProblems } from "../errors.js";
+import { readInputs } from "../read.js";
+
+export function registerExtract(program: Command): void {
+  program
+    .command("extract")
+    .description("print the entities and relations of each document as JSON Lines")
+    .argument("<inputs...>", ".txt/.md files or folders of them")
+    .addHelpText("after", `
+One JSON object per line and per document:
+  {"document", "entities": [{"id", "name", "kind", "aliases",
+     "mentions": [{"start", "end", "text", "sentence", "form"}]}],
+   "relations": [{"source", "relation", "target", "evidence", "confidence",
+     "modality", "attributedTo", "negated", "role"?}]}
+Offsets are JavaScript string indices into the file's text.
+Exit code: 0 all read, 1 some inputs skipped, 2 usage error or nothing readable.
+
+Example:
+  newsgraph extract article.txt > article.jsonl`)
+    .action(async (inputs: string[]) => {
+      const { documents, problems } = await readInputs(inputs);
+      reportProblems(problems);
+      if (documents.length === 0) throw new UsageError("no readable input texts");
+      for (const document of documents) {
+        process.stdout.write(JSON.stringify(toJsonLine(extract(document))) + "\n");
+      }
+      process.exitCode = problems.length > 0 ? EXIT_SKIPPED : EXIT_OK;
+    });
+}
+
+/** The documented line shape, with every key present and nothing internal (token indices). */
+export function toJsonLine(extraction: Extraction): object {
+  return {
+    document: extraction.document,
+    entities: extraction.entities.map((entity) => ({
+      id: entity.id,
+      name: entity.name,
+      kind: entity.kind,
+      aliases: entity.aliases,
+      mentions: entity.mentions.map((m) => ({
+        start: m.start, end: m.end, text: m.text, sentence: m.sentence, form: m.form,
+      })),
+    })),
+    relations: extraction.relations.map((r) => ({
+      source: r.source,
+      relation: r.relation,
+      target: r.target,
+      evidence: r.evidence,
+      confidence: r.confidence,
+      modality: r.modality,
+      attributedTo: r.attributedTo ?? null,
+      negated: r.negated === true,
+      ...(r.role !== undefined ? { role: r.role } : {}),
+    })),
+  };
+}

@@ -1,0 +1,148 @@
+// Reading input texts: .txt/.md files or folders of them (recursive), strict UTF-8.
+// A bad file (empty, binary, not UTF-8, unreadable) becomes a Problem naming it; the other
+// files still go through. A path that does not exist at all is a usage error (UsageError).
+import { readFile, readdir, stat } from "node:fs/promises";
+import path from "node:path";
+import type { Document } from "../model.js";
+import { UsageError, type Problem } from "./errors.js";
+
+export const TEXT_EXTENSIONS = [".txt", ".md"] as const;
+
+export interface ReadResult {
+  documents: Document[];
+  problems: Problem[];
+}
+
+interface FoundFile {
+  file: string;
+  /** Document id: the path relative to the input root, "/"-separated; basename for a single file. */
+  id: string;
+}
+
+/** Reads every input (files or folders), in the order given; folders are walked in sorted order. */
+export async function readInputs(inputs: readonly string[]): Promise<ReadResult> {
+  const problems: Problem[] = [];
+  const found: FoundFile[] = [];
+  for (const input of inputs) {
+    let info;
+    try {
+      info = await stat(input);
+    } catch (error) {
+      if (errorCode(error) === "ENOENT" || errorCode(error) === "ENOTDIR") {
+        throw new UsageError(`no such file or directory: ${input}`);
+      }
+      problems.push({ path: input, message: `cannot read: ${describe(error)}` });
+      continue;
+    }
+    if (info.isDirectory()) {
+      await walk(input, input, found, problems);
+    } else if (hasTextExtension(input)) {
+      found.push({ file: input, id: path.basename(input) });
+    } else {
+      problems.push({ path: input, message: `skipped: not a ${TEXT_EXTENSIONS.join(" or ")} file` });
+    }
+  }
+
+  const documents: Document[] = [];
+  const seenFiles = new Set<string>();
+  const seenIds = new Map<string, string>();
+  for (const { file, id } of found) {
+    const resolved = path.resolve(file);
+    if (seenFiles.has(resolved)) continue;
+    seenFiles.add(resolved);
+    const earlier = seenIds.get(id);
+    if (earlier !== undefined) {
+      problems.push({ path: file, message: `skipped: same document name "${id}" as ${earlier}` });
+      continue;
+    }
+    const result = await readText(file);
+    if (typeof result === "string") {
+      seenIds.set(id, file);
+      documents.push({ id, text: result });
+    } else {
+      problems.push({ path: file, message: result.message });
+    }
+  }
+  return { documents, problems };
+}
+
+/** Reads one file as strict UTF-8 (BOM stripped); returns the text or what is wrong with it. */
+export async function readText(file: string): Promise<string | { message: string }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    return { message: `cannot read: ${describe(error)}` };
+  }
+  return decodeText(bytes);
+}
+
+/** Decodes file bytes: strict UTF-8, BOM stripped, CRLF kept (the pipeline normalises it). */
+export function decodeText(bytes: Uint8Array): string | { message: string } {
+  if (bytes.length === 0) return { message: "skipped: empty file" };
+  if (bytes.includes(0)) return { message: "skipped: binary file (contains NUL bytes)" };
+  let text: string;
+  try {
+    // TextDecoder strips a leading BOM by default (ignoreBOM: false).
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return { message: `skipped: not valid UTF-8 (byte ${firstInvalidUtf8(bytes)})` };
+  }
+  if (text.trim() === "") return { message: "skipped: empty file (only whitespace)" };
+  return text;
+}
+
+async function walk(root: string, dir: string, found: FoundFile[], problems: Problem[]): Promise<void> {
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    problems.push({ path: dir, message: `cannot read folder: ${describe(error)}` });
+    return;
+  }
+  // Code-unit order, not locale order, so every machine walks the same way.
+  const names = entries
+    .filter((entry) => !entry.name.startsWith("."))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of names) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      await walk(root, full, found, problems);
+    } else if ((entry.isFile() || entry.isSymbolicLink()) && hasTextExtension(entry.name)) {
+      found.push({ file: full, id: path.relative(root, full).split(path.sep).join("/") });
+    }
+  }
+}
+
+function hasTextExtension(file: string): boolean {
+  const extension = path.extname(file).toLowerCase();
+  return (TEXT_EXTENSIONS as readonly string[]).includes(extension);
+}
+
+/** Offset of the first byte that breaks UTF-8 (lead byte, continuation bytes), for the message. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i];
+    const length = lead < 0x80 ? 1 : lead >= 0xc2 && lead < 0xe0 ? 2 : lead >= 0xe0 && lead < 0xf0 ? 3
+      : lead >= 0xf0 && lead < 0xf5 ? 4 : 0;
+    if (length === 0) return i;
+    for (let k = 1; k < length; k++) {
+      if (i + k >= bytes.length || (bytes[i + k] & 0xc0) !== 0x80) return i;
+    }
+    i += length;
+  }
+  return i;
+}
+
+function errorCode(error: unknown): string | undefined {
+  return (error as NodeJS.ErrnoException | undefined)?.code;
+}
+
+function describe(error: unknown): string {
+  const code = errorCode(error);
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EISDIR") return "is a folder";
+  if (code === "ENOENT") return "no such file";
+  return code ?? (error instanceof Error ? error.message : String(error));
+}
