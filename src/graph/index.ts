@@ -7,6 +7,7 @@ import {
   VOCABULARY, edgeKey,
   type EdgeAttributes, type Evidence, type Extraction, type NodeAttributes,
 } from "../model.js";
+import { ResolutionIndex, resolveExtraction } from "./resolve.js";
 
 export type KnowledgeGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
 
@@ -14,11 +15,17 @@ export function createGraph(): KnowledgeGraph {
   return new MultiDirectedGraph<NodeAttributes, EdgeAttributes>();
 }
 
-/** Builds a graph from extractions, in document order so the result is deterministic. */
+/**
+ * Builds a graph from extractions, in document order so the result is deterministic.
+ * Entities are first resolved across documents (resolve.ts: "Kim" and "Kim Jong Un" are
+ * one node when nothing contradicts it), a decision that depends only on the set.
+ */
 export function buildGraph(extractions: readonly Extraction[]): KnowledgeGraph {
   const graph = createGraph();
   const sorted = [...extractions].sort((a, b) => compare(a.document, b.document));
-  for (const extraction of sorted) mergeExtraction(graph, extraction);
+  const index = new ResolutionIndex();
+  for (const extraction of sorted) index.add(extraction);
+  for (const extraction of sorted) mergeExtraction(graph, resolveExtraction(index, extraction));
   return graph;
 }
 
@@ -35,7 +42,13 @@ export function mergeExtraction(graph: KnowledgeGraph, extraction: Extraction): 
     node.aliases = sortedUnique([...node.aliases, entity.name, ...entity.aliases]
       .filter((alias) => alias !== node.label));
     node.mentions += entity.mentions.length;
-    node.documents = sortedUnique([...node.documents, extraction.document]);
+    // Callers merge in document order, so appending is the common case (keeps big corpora linear).
+    const lastDocument = node.documents[node.documents.length - 1];
+    if (lastDocument === undefined || compare(lastDocument, extraction.document) < 0) {
+      node.documents.push(extraction.document);
+    } else {
+      node.documents = sortedUnique([...node.documents, extraction.document]);
+    }
   }
   for (const relation of extraction.relations) {
     if (relation.negated) continue;
@@ -59,10 +72,15 @@ export function mergeExtraction(graph: KnowledgeGraph, extraction: Extraction): 
     }
     const edge = graph.getEdgeAttributes(key);
     for (const item of evidence) {
+      const last = edge.evidence[edge.evidence.length - 1];
+      if (last === undefined || compareEvidence(last, item) < 0) {
+        edge.evidence.push(item); // in order: no scan, no sort (keeps big corpora linear)
+        continue;
+      }
       const seen = edge.evidence.some((e) => e.document === item.document && e.sentence === item.sentence);
       if (!seen) edge.evidence.push(item);
+      edge.evidence.sort(compareEvidence);
     }
-    edge.evidence.sort((a, b) => compare(a.document, b.document) || a.sentence - b.sentence);
     edge.weight = edge.evidence.length;
     edge.confidence = Math.max(edge.confidence, relation.confidence);
     // An asserted statement anywhere outweighs hedged ones elsewhere.
@@ -70,6 +88,10 @@ export function mergeExtraction(graph: KnowledgeGraph, extraction: Extraction): 
     if (!edge.role && relation.role) edge.role = relation.role;
     if (!edge.attributedTo && relation.attributedTo) edge.attributedTo = relation.attributedTo;
   }
+}
+
+function compareEvidence(a: Evidence, b: Evidence): number {
+  return compare(a.document, b.document) || a.sentence - b.sentence;
 }
 
 function sortedUnique(values: string[]): string[] {
