@@ -1,17 +1,24 @@
 #!/usr/bin/env node
 // The `newsgraph` command: a thin registry. Each command lives in ./commands/<name>.ts and
 // exports register<Name>(program); add one import and one register line per command.
+import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { EXIT_USAGE, UsageError } from "./errors.js";
 import { registerBuild } from "./commands/build.js";
 import { registerExtract } from "./commands/extract.js";
 import { registerEval } from "./commands/eval.js";
 
+const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+  version: string;
+};
+
 const program = new Command()
   .name("newsgraph")
   .description("turn news articles into an evidenced knowledge graph of actors and their relations")
+  .version(version)
   .showSuggestionAfterError()
-  // Set before the commands are added, so that every command inherits it.
+  // Set before the commands are added, so that every command inherits them.
+  .configureOutput({ outputError: (message, write) => write(`newsgraph: ${message.replace(/^error: /, "")}`) })
   .exitOverride();
 
 registerBuild(program);

@@ -1,11 +1,56 @@
-// `newsgraph build [inputs...] [--out DIR]`: placeholder until layout and export land.
+// `newsgraph build [inputs...] [--out DIR]`: articles -> graph.json and graph.gexf.
+import path from "node:path";
 import type { Command } from "commander";
+import { extract } from "../../extract.js";
+import { buildGraph } from "../../graph/index.js";
+import { applyLayout } from "../../layout/index.js";
+import { toGexf, toJson } from "../../export/index.js";
+import { EXIT_OK, EXIT_SKIPPED, UsageError, reportProblems } from "../errors.js";
+import { readInputs } from "../read.js";
+import { writeFilesAtomic } from "../write.js";
+
+interface BuildOptions {
+  out: string;
+}
+
+export const DEFAULT_INPUT = "seeds";
+export const DEFAULT_OUT = "graph-output";
 
 export function registerBuild(program: Command): void {
   program
     .command("build")
-    .description("build graph-output/ (graph.json, graph.gexf) from articles")
-    .action(() => {
-      throw new Error("build is not implemented yet");
+    .description("extract every article and write the graph as graph.json and graph.gexf")
+    .argument("[inputs...]", ".txt/.md files or folders of them", [DEFAULT_INPUT])
+    .option("-o, --out <dir>", "output folder", DEFAULT_OUT)
+    .addHelpText("after", `
+Writes <dir>/graph.json (graphology export, lossless) and <dir>/graph.gexf (GEXF 1.3),
+each atomically, and prints one summary line.
+Exit code: 0 all read, 1 some inputs skipped, 2 usage error or nothing readable.
+
+Example:
+  newsgraph build article.txt more-articles/ --out my-graph/`)
+    .action(async (inputs: string[], options: BuildOptions) => {
+      process.exitCode = await runBuild(inputs, options);
     });
+}
+
+async function runBuild(inputs: string[], options: BuildOptions): Promise<number> {
+  const started = performance.now();
+  const { documents, problems } = await readInputs(inputs);
+  reportProblems(problems);
+  if (documents.length === 0) throw new UsageError(`no readable input texts in ${inputs.join(", ")}`);
+
+  const graph = applyLayout(buildGraph(documents.map((document) => extract(document))));
+  await writeFilesAtomic([
+    { path: path.join(options.out, "graph.json"), content: toJson(graph) },
+    { path: path.join(options.out, "graph.gexf"), content: toGexf(graph) },
+  ]);
+
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  process.stdout.write(
+    `built ${options.out}: ${count(documents.length, "document", "documents")}, ` +
+    `${count(graph.order, "entity", "entities")}, ${count(graph.size, "relation", "relations")} in ${seconds} s\n`,
+  );
+  return problems.length > 0 ? EXIT_SKIPPED : EXIT_OK;
 }

@@ -1,0 +1,93 @@
+// Layout stage: ForceAtlas2 positions plus size and colour, deterministic to the byte.
+// Start positions come from a PRNG seeded by each node's key (not by node order), the
+// iteration count depends only on the graph's size, and the results are rounded, so the
+// same graph always gives the same file. Browser-safe.
+import forceAtlas2Module from "graphology-layout-forceatlas2";
+import type { KnowledgeGraph } from "../graph/index.js";
+import { KIND_COLORS, POLARITY_COLORS, edgeSize, nodeSize, round } from "./palette.js";
+
+export { KIND_COLORS, POLARITY_COLORS, edgeSize, nodeSize } from "./palette.js";
+
+// The package is CommonJS (module.exports = the layout function) but its types declare an
+// ES default export; under NodeNext (and in bundlers) the default import is the function.
+const forceAtlas2 = forceAtlas2Module as unknown as typeof forceAtlas2Module.default;
+
+export interface LayoutOptions {
+  /** Changes every start position; the same seed gives the same layout. */
+  seed?: number;
+  /** Overrides the size-based iteration count. */
+  iterations?: number;
+  /** Decimals kept in x and y. */
+  decimals?: number;
+}
+
+/** Above this many nodes, repulsion uses the Barnes-Hut approximation (O(n log n)). */
+export const BARNES_HUT_THRESHOLD = 500;
+
+/** Fewer iterations for bigger graphs: each costs more and big graphs settle enough sooner. */
+export function iterationsFor(order: number): number {
+  if (order < 100) return 500;
+  if (order < 1000) return 200;
+  if (order < 10000) return 100;
+  return 50;
+}
+
+/** Sets x, y, size and color on every node, and size and color on every edge, in place. */
+export function applyLayout(graph: KnowledgeGraph, options: LayoutOptions = {}): KnowledgeGraph {
+  const seed = options.seed ?? 1;
+  const decimals = options.decimals ?? 3;
+  const order = graph.order;
+  // Spread the start so the density does not depend on the graph's size.
+  const radius = 10 * Math.sqrt(Math.max(order, 1));
+
+  graph.forEachNode((key, attributes) => {
+    const random = mulberry32(hashString(key) ^ seed);
+    const angle = 2 * Math.PI * random();
+    const distance = radius * Math.sqrt(random());
+    attributes.x = distance * Math.cos(angle);
+    attributes.y = distance * Math.sin(angle);
+    attributes.size = nodeSize(graph.degree(key));
+    attributes.color = KIND_COLORS[attributes.kind];
+  });
+  graph.forEachEdge((_key, attributes) => {
+    attributes.size = edgeSize(attributes.weight);
+    attributes.color = POLARITY_COLORS[attributes.polarity];
+  });
+
+  if (order > 1 && graph.size > 0) {
+    forceAtlas2.assign(graph, {
+      iterations: options.iterations ?? iterationsFor(order),
+      getEdgeWeight: "weight",
+      settings: {
+        ...forceAtlas2.inferSettings(order),
+        barnesHutOptimize: order > BARNES_HUT_THRESHOLD,
+      },
+    });
+  }
+  graph.forEachNode((_key, attributes) => {
+    attributes.x = round(attributes.x ?? 0, decimals);
+    attributes.y = round(attributes.y ?? 0, decimals);
+  });
+  return graph;
+}
+
+/** 32-bit FNV-1a hash of a string. */
+export function hashString(value: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < value.length; i++) {
+    hash = Math.imul(hash ^ value.charCodeAt(i), 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** mulberry32: a small, fast, well-distributed seeded PRNG returning floats in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
