@@ -214,6 +214,18 @@ export interface MentionCandidate extends Mention {
   lastToken: number;
   /** Kind suggested by the mention itself (a country name, a title before a name, ...). */
   kindHint?: EntityKind;
+  /** ISO alpha-3 code when the mention names a country, its capital or its people. */
+  country?: string;
+  placeRole?: "country" | "capital" | "demonym" | "demonym-plural";
+  /** Title or role words as the text gives them ("Deputy Foreign Minister", "leader"). */
+  title?: string;
+  /** Lower-cased head noun of a nominal ("leader", "group") and its modifiers. */
+  head?: string;
+  modifiers?: string[];
+  /** Token range of an affiliation written before a title: "Russian", "NATO", "Brazil's". */
+  affiliation?: { firstToken: number; lastToken: number };
+  /** From the given name, for pronouns. */
+  gender?: "male" | "female";
 }
 
 /** A mention after resolution: which entity it refers to. */

@@ -1,14 +1,366 @@
-// Entities stage (first cut): one entity per distinct name. Replaced by the full stage.
-import { slugify, type AnalyzedText, type Entity, type MentionCandidate, type ResolvedText } from "../model.js";
+// Entities stage: types each mention and resolves mentions to entities within a document.
+// Full name <- surname; long name <- abbreviation; country <- demonym or acting capital;
+// person <- title description ("the North Korean leader"); actor <- pronoun.
+import {
+  slugify,
+  type AnalyzedText, type Entity, type EntityKind, type Mention, type MentionCandidate,
+  type ResolvedMention, type ResolvedText, type Token,
+} from "../model.js";
+import { countryByName, isAcronym, isCapitalized, normalizeName } from "../mentions/index.js";
+import {
+  LOCATION_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOMINALS, TITLE_HEADS, TITLE_MODIFIERS,
+} from "../mentions/lexicon.js";
 
-export function resolveEntities(_analyzed: AnalyzedText, mentions: MentionCandidate[]): ResolvedText {
-  const byId = new Map<string, Entity>();
-  const resolved = mentions.map((m) => {
-    const id = slugify(m.text);
-    if (!byId.has(id)) byId.set(id, { id, name: m.text, kind: "PERSON", aliases: [], mentions: [] });
-    const { firstToken: _f, lastToken: _l, kindHint: _k, ...mention } = m;
-    byId.get(id)!.mentions.push(mention);
-    return { ...m, entity: id };
-  });
-  return { entities: [...byId.values()], mentions: resolved };
+/** Prepositions after which an unknown name is a place. */
+const PLACE_PREPOSITIONS = new Set(["in", "at", "near", "to", "from", "into", "across", "outside", "inside", "around", "toward", "towards", "via", "on"]);
+/** Verbs whose subject acts: a capital in front of one stands for its government. */
+const DIRECTION_WORDS = new Set(["far", "east", "west", "north", "south", "eastern", "western", "northern", "southern", "central", "middle", "upper", "lower"]);
+/** Nouns after "X's" that mark an actor's deed or property, not a place ("Moscow's war"). */
+const OUTLET_VERBS = new Set(["tell", "according"]);
+
+interface Cluster {
+  key: string;
+  kind: EntityKind;
+  mentions: MentionCandidate[];
+  /** Title words seen with this entity ("President", "defence minister"). */
+  titles: string[];
+  /** Country codes the entity is affiliated with (from titles and demonyms). */
+  affiliations: string[];
+  country?: string;
+  /** "South Korea's Foreign Ministry" for a generic name owned by a country. */
+  composite?: string;
+  order: number;
+}
+
+export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandidate[]): ResolvedText {
+  const { tokens } = analyzed;
+  const mentions = [...candidates].sort((a, b) => a.start - b.start || b.end - a.end);
+  const clusters = new Map<string, Cluster>();
+  const assigned = new Map<MentionCandidate, Cluster>();
+  let order = 0;
+  const cluster = (key: string, kind: EntityKind): Cluster => {
+    let c = clusters.get(key);
+    if (!c) {
+      c = { key, kind, mentions: [], titles: [], affiliations: [], order: order++ };
+      clusters.set(key, c);
+    }
+    return c;
+  };
+  const assign = (m: MentionCandidate, c: Cluster): void => {
+    assigned.set(m, c);
+    c.mentions.push(m);
+    if (m.title) c.titles.push(m.title.toLowerCase());
+  };
+
+  const names = mentions.filter((m) => m.form === "name");
+  const textOf = (from: number, to: number): string => analyzed.document.text.slice(tokens[from].start, tokens[to - 1].end);
+
+  // 1. Capitals: the government when any mention acts, else a place.
+  const actingCapitals = new Set<string>();
+  for (const m of names) if (m.placeRole === "capital" && capitalActs(tokens, m)) actingCapitals.add(normalizeName(m.text));
+
+  // 2. Acronyms introduced in parentheses or "known by its acronym X".
+  const acronymOf = new Map<string, MentionCandidate>();
+  for (let k = 0; k < names.length; k++) {
+    const m = names[k];
+    const next = names[k + 1];
+    if (!next || !isAcronym(next.text)) continue;
+    const between = analyzed.document.text.slice(m.end, next.start);
+    if (/^\s*\(\s*$/.test(between)) acronymOf.set(normalizeName(next.text), m);
+  }
+
+  // 3. Full person names, so that surnames resolve forwards and backwards.
+  const personNames: MentionCandidate[] = [];
+  for (const m of names) {
+    if (m.country) continue;
+    const kind = kindOf(m);
+    if (kind === "PERSON" && m.lastToken - m.firstToken >= 2) personNames.push(m);
+  }
+
+  for (const m of names) {
+    if (m.country && (m.placeRole === "country" || actingCapitals.has(normalizeName(m.text)))) {
+      const c = cluster(`country:${m.country}`, "COUNTRY");
+      c.country = m.country;
+      assign(m, c);
+      continue;
+    }
+    if (m.country && m.placeRole === "capital") {
+      assign(m, cluster(`place:${normalizeName(m.text)}`, "LOCATION"));
+      continue;
+    }
+    const norm = normalizeName(m.text);
+    const long = acronymOf.get(norm);
+    if (long && assigned.has(long)) {
+      assign(m, assigned.get(long)!);
+      continue;
+    }
+    const composite = possessiveComposite(m);
+    if (composite) {
+      const c = cluster(`name:${normalizeName(composite)}`, kindOf(m) ?? "ORGANIZATION");
+      c.composite = composite;
+      assign(m, c);
+      continue;
+    }
+    const kind = kindOf(m);
+    if (kind === "PERSON" || kind === undefined) {
+      const full = fullNameFor(m);
+      if (full && full !== m) {
+        const c = assigned.get(full) ?? cluster(`name:${normalizeName(full.text)}`, "PERSON");
+        assign(m, c);
+        continue;
+      }
+    }
+    const existing = findShortForm(m);
+    if (existing) {
+      assign(m, existing);
+      continue;
+    }
+    assign(m, cluster(`name:${norm.replace(/s$/, "")}`, kind ?? defaultKind(m)));
+  }
+
+  // 4. Nominals, demonyms and pronouns, in text order, against what came before.
+  const recent: ResolvedMention[] = [];
+  const resolvedAll: ResolvedMention[] = [];
+  for (const m of mentions) {
+    let c: Cluster | undefined = assigned.get(m);
+    if (!c && m.form === "nominal" && m.country) {
+      c = cluster(`country:${m.country}`, "COUNTRY");
+      c.country = m.country;
+      assign(m, c);
+    } else if (!c && m.form === "nominal") {
+      c = resolveNominal(m);
+      if (c) assign(m, c);
+    } else if (!c && m.form === "pronoun") {
+      c = resolvePronoun(m);
+      if (c) assigned.set(m, c);
+    }
+    if (!c) continue;
+    const resolved: ResolvedMention = { ...m, entity: c.key };
+    resolvedAll.push(resolved);
+    recent.push(resolved);
+    // Titles and affiliations feed later nominals ("the Russian defence minister").
+    if (m.affiliation && c.kind === "PERSON") {
+      const code = countryOfSpan(m.affiliation.firstToken, m.affiliation.lastToken);
+      if (code) c.affiliations.push(code);
+    }
+  }
+
+  // 5. Entities: canonical name, aliases, mentions; keys from canonical names.
+  const entities: Entity[] = [];
+  const keyOf = new Map<string, string>();
+  const used = new Set<string>();
+  const ordered = [...clusters.values()].filter((c) => c.mentions.some((m) => m.form === "name"))
+    .sort((a, b) => a.order - b.order);
+  for (const c of ordered) {
+    const name = canonicalName(c);
+    let id = slugify(name);
+    for (let n = 2; used.has(id); n++) id = `${slugify(name)}-${n}`;
+    used.add(id);
+    keyOf.set(c.key, id);
+    const aliases = new Set<string>();
+    for (const m of c.mentions) {
+      if (m.placeRole === "demonym" || m.placeRole === "demonym-plural") continue;
+      const surface = m.form === "nominal" ? m.text.replace(/^(the|its|his|her|their|this)\s+/i, "") : m.text;
+      if (surface !== name) aliases.add(surface);
+    }
+    entities.push({
+      id, name, kind: c.kind, aliases: [...aliases].sort(),
+      mentions: [],
+    });
+  }
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const finalMentions: ResolvedMention[] = [];
+  for (const m of resolvedAll) {
+    const id = keyOf.get(m.entity);
+    if (!id) continue;
+    finalMentions.push({ ...m, entity: id });
+    const plain: Mention = { start: m.start, end: m.end, text: m.text, sentence: m.sentence, form: m.form };
+    byId.get(id)!.mentions.push(plain);
+  }
+  return { entities, mentions: finalMentions };
+
+  // ---- helpers (closures over the document) ----
+
+  function kindOf(m: MentionCandidate): EntityKind | undefined {
+    if (m.kindHint) return m.kindHint;
+    const before = tokens[m.firstToken - 1];
+    const after = tokens[m.lastToken];
+    const w = (t: Token | undefined): string => (t ? t.value.toLowerCase() : "");
+    // "the state broadcaster RTNC", "mercenary group Wagner", "company Orano".
+    if (before && before.pos === "NOUN" && ORGANIZATION_NOMINALS.has(w(before))) return "ORGANIZATION";
+    if (before && before.pos === "NOUN" && LOCATION_HEADS.has(w(before)) && w(tokens[m.firstToken - 2]) !== "'s") return "LOCATION";
+    // "Djugu territory", "Ituri province".
+    if (after && !isCapitalized(after) && LOCATION_HEADS.has(w(after)) && !DIRECTION_WORDS.has(w(after))) return "LOCATION";
+    // Appositions: "Antara, Indonesia's state news agency"; "Surabaya, Indonesia's second-largest city".
+    if (after && after.value === ",") {
+      const head = appositionHead(m.lastToken + 1);
+      if (head) {
+        if (TITLE_HEADS.has(head)) return "PERSON";
+        if (ORGANIZATION_NOMINALS.has(head) || ORGANIZATION_HEADS.has(head)) return "ORGANIZATION";
+        if (LOCATION_HEADS.has(head)) return "LOCATION";
+      }
+    }
+    return undefined;
+  }
+
+  /** Head noun of an apposition starting at k ("the Russian defence minister,"), if any. */
+  function appositionHead(k: number): string | undefined {
+    let head: string | undefined;
+    for (let j = k; j < Math.min(tokens.length, k + 9); j++) {
+      const t = tokens[j];
+      if (t.sentence !== tokens[k - 1].sentence) break;
+      if (t.value === "," || t.value === "." || t.pos === "VERB" || t.pos === "AUX" || t.value === "(") break;
+      if (t.pos === "NOUN" && !isCapitalized(t)) head = t.value.toLowerCase();
+      if (t.pos === "ADP" && head) break;
+    }
+    return head;
+  }
+
+  function defaultKind(m: MentionCandidate): EntityKind {
+    const before = tokens[m.firstToken - 1];
+    const prep = before ? before.value.toLowerCase() : "";
+    if (isAcronym(m.text)) return "ORGANIZATION";
+    if (PLACE_PREPOSITIONS.has(prep) && !/day$/i.test(m.text)) return "LOCATION";
+    if (OUTLET_VERBS.has(before?.lemma ?? "") || (prep === "to" && tokens[m.firstToken - 2]?.value.toLowerCase() === "according")) {
+      return "ORGANIZATION";
+    }
+    // Two capitalised words or more with no other sign: news names people.
+    if (m.lastToken - m.firstToken >= 2) return "PERSON";
+    // One word: a place if coordinated with a place, else an organisation.
+    return "ORGANIZATION";
+  }
+
+  /** "X's Foreign Ministry", "X's Far East": a generic name owned by a country keeps its owner. */
+  function possessiveComposite(m: MentionCandidate): string | undefined {
+    const poss = tokens[m.firstToken - 1];
+    const owner = names.find((n) => n.lastToken === m.firstToken - 1 && n.country);
+    if (!poss || !owner || !/^['’]s$/.test(poss.value)) return undefined;
+    const words = tokens.slice(m.firstToken, m.lastToken).map((t) => t.value.toLowerCase());
+    const generic = words.every((w) => ORGANIZATION_HEADS.has(w) || TITLE_MODIFIERS.has(w) || DIRECTION_WORDS.has(w)
+      || LOCATION_HEADS.has(w)) || ["ministry", "department", "forces", "command", "army"].includes(words[0]);
+    if (!generic) return undefined;
+    return textOf(owner.firstToken, m.lastToken);
+  }
+
+  function fullNameFor(m: MentionCandidate): MentionCandidate | undefined {
+    const words = tokens.slice(m.firstToken, m.lastToken).map((t) => normalizeName(t.value));
+    let best: MentionCandidate | undefined;
+    for (const p of personNames) {
+      if (p === m) return p;
+      if (p.lastToken - p.firstToken <= words.length) continue;
+      const pw = tokens.slice(p.firstToken, p.lastToken).map((t) => normalizeName(t.value));
+      if (!containsRun(pw, words)) continue;
+      // Prefer the nearest full name before the mention, else the first after it.
+      if (!best || (p.start < m.start && (best.start > m.start || p.start > best.start))) best = p;
+    }
+    return best;
+  }
+
+  function findShortForm(m: MentionCandidate): Cluster | undefined {
+    const words = tokens.slice(m.firstToken, m.lastToken).map((t) => normalizeName(t.value).replace(/s$/, ""));
+    let best: Cluster | undefined;
+    for (const c of clusters.values()) {
+      if (c.kind === "COUNTRY") continue;
+      for (const other of c.mentions) {
+        if (other.form !== "name") continue;
+        const ow = tokens.slice(other.firstToken, other.lastToken).map((t) => normalizeName(t.value).replace(/s$/, ""));
+        if (ow.join(" ") === words.join(" ")) return c;
+        if (ow.length <= words.length) continue;
+        // "Security Council" in "U.N. Security Council"; "Wagner" in "Wagner Group".
+        const suffix = ow.slice(ow.length - words.length).join(" ") === words.join(" ");
+        const prefix = ow.slice(0, words.length).join(" ") === words.join(" ")
+          && ow.slice(words.length).every((w) => ORGANIZATION_HEADS.has(w) || LOCATION_HEADS.has(w));
+        if ((suffix && c.kind !== "PERSON") || prefix) best ??= c;
+      }
+    }
+    return best;
+  }
+
+  function resolveNominal(m: MentionCandidate): Cluster | undefined {
+    const head = m.head ?? "";
+    const isPerson = m.kindHint === "PERSON";
+    const affiliation = m.affiliation ? countryOfSpan(m.affiliation.firstToken, m.affiliation.lastToken) : undefined;
+    const candidates = [...recentClusters(m)].filter((c) => (isPerson ? c.kind === "PERSON" : c.kind === "ORGANIZATION"));
+    if (isPerson) {
+      const titled = candidates.filter((c) => c.titles.some((t) => t.split(/\s+/).includes(head)));
+      const fitting = titled.filter((c) => !affiliation || c.affiliations.includes(affiliation) || c.affiliations.length === 0);
+      if (fitting.length > 0) return fitting[0];
+      // A description before the name it describes ("Congo's defence minister said ... X told").
+      const later = personNames.find((p) => p.start > m.end && p.sentence - m.sentence <= 1 && !p.title);
+      if (later && affiliation) return assigned.get(later);
+      return undefined;
+    }
+    const named = candidates.filter((c) => c.mentions.some((x) => x.text.toLowerCase().includes(head)));
+    if (named.length > 0) return named[0];
+    return candidates[0];
+  }
+
+  function resolvePronoun(m: MentionCandidate): Cluster | undefined {
+    const word = m.text.toLowerCase();
+    const personal = word !== "it" && word !== "its" && word !== "itself";
+    const female = ["she", "her", "hers", "herself"].includes(word);
+    for (const c of recentClusters(m)) {
+      if (personal && c.kind !== "PERSON") continue;
+      if (!personal && c.kind !== "ORGANIZATION" && c.kind !== "COUNTRY") continue;
+      if (personal) {
+        const gender = c.mentions.find((x) => x.gender)?.gender;
+        if (gender && (gender === "female") !== female) continue;
+      }
+      return c;
+    }
+    return undefined;
+  }
+
+  /** Clusters mentioned before m, most recent first, within the last two sentences. */
+  function* recentClusters(m: MentionCandidate): Generator<Cluster> {
+    const seen = new Set<Cluster>();
+    for (let k = recent.length - 1; k >= 0; k--) {
+      const r = recent[k];
+      if (r.start >= m.start) continue;
+      if (m.sentence - r.sentence > 3) break;
+      const c = clusters.get(r.entity);
+      if (c && !seen.has(c)) { seen.add(c); yield c; }
+    }
+  }
+
+  function countryOfSpan(from: number, to: number): string | undefined {
+    const m = mentions.find((x) => x.country && x.firstToken >= from && x.lastToken <= to);
+    if (m) return m.country;
+    return countryByName(textOf(from, to))?.code;
+  }
+}
+
+function containsRun(haystack: string[], needle: string[]): boolean {
+  for (let i = 0; i + needle.length <= haystack.length; i++) {
+    if (needle.every((w, k) => haystack[i + k] === w)) return true;
+  }
+  return false;
+}
+
+/** A capital acts when it does something: subject of a verb, owner of a deed, partner of "with". */
+function capitalActs(tokens: Token[], m: MentionCandidate): boolean {
+  const after = tokens[m.lastToken];
+  const after2 = tokens[m.lastToken + 1];
+  const before = tokens[m.firstToken - 1];
+  if (after && (after.pos === "VERB" || after.pos === "AUX")) return true;
+  if (after && after.pos === "ADV" && after2 && (after2.pos === "VERB" || after2.pos === "AUX")) return true;
+  if (after && /^['’]s$/.test(after.value) && after2 && after2.pos === "NOUN") return true;
+  if (before && ["with", "against", "by", "between"].includes(before.value.toLowerCase())) return true;
+  return false;
+}
+
+function canonicalName(c: Cluster): string {
+  if (c.composite) return c.composite;
+  const names = c.mentions.filter((m) => m.form === "name");
+  const proper = names.filter((m) => !(m.placeRole === "capital" && c.kind === "COUNTRY"));
+  const pool = proper.length > 0 ? proper : names;
+  // Longest proper form; a form in capitals only (a dateline) loses to mixed case.
+  const score = (m: MentionCandidate): number =>
+    m.text.length + (m.text === m.text.toUpperCase() && m.text.length > 5 ? -100 : 0);
+  let best = pool[0];
+  for (const m of pool) if (score(m) > score(best)) best = m;
+  if (best.text === best.text.toUpperCase() && best.text.length > 5) {
+    return best.text.toLowerCase().replace(/(^|[\s-])\p{L}/gu, (s) => s.toUpperCase());
+  }
+  return best.text;
 }

@@ -1,20 +1,398 @@
-// Mentions stage (first cut): runs of proper nouns. Replaced by the full stage.
-import type { AnalyzedText, MentionCandidate } from "../model.js";
+// Mentions stage: finds names (proper-noun runs with their particles, hyphens and
+// "of"-phrases), titles before names, demonyms that stand for a state, nominal
+// descriptions ("the North Korean leader", "the group") and pronouns.
+import { getGender } from "gender-detection-from-name";
+import type { AnalyzedText, EntityKind, MentionCandidate, Token } from "../model.js";
+import { countryByCapital, countryByDemonym, countryByName, lookupPlace } from "./gazetteer.js";
+import {
+  HONORIFICS, LOCATION_HEADS, NAME_PARTICLES, NOT_NAME_WORDS, ORGANIZATION_HEADS,
+  ORGANIZATION_NOMINALS, PERSON_PRONOUNS, STATE_ACTOR_NOUNS, THING_PRONOUNS, TITLE_HEADS,
+  TITLE_MODIFIERS, WORLD_REGIONS,
+} from "./lexicon.js";
+
+export { normalizeName, lookupPlace, countryByName, countryByDemonym, countryByCapital } from "./gazetteer.js";
+
+const UPPER_START = /^\p{Lu}/u;
+const ACRONYM = /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\d&-]+$/u;
+/** Words after "of" that keep an organisation or state name going. */
+const OF_THE_HEADS = new Set(["republic", "kingdom", "union", "organization", "organisation",
+  "association", "commonwealth", "federation", "league", "church", "bank", "emirates"]);
+const OF_HEADS = new Set([...ORGANIZATION_HEADS, ...TITLE_HEADS, ...OF_THE_HEADS,
+  "horn", "gulf", "bay", "cape", "isle", "sea", "strait", "university", "state", "states",
+  "people", "secretary", "minister", "court", "coast", "city"]);
+
+export function isCapitalized(token: Token): boolean {
+  return UPPER_START.test(token.value) && token.pos !== "PUNCT" && token.pos !== "SYM";
+}
+
+export function isAcronym(value: string): boolean {
+  return ACRONYM.test(value) && value.length >= 2;
+}
+
+function lower(token: Token | undefined): string {
+  return token ? token.value.toLowerCase() : "";
+}
+
+function glued(a: Token, b: Token): boolean {
+  return a.end === b.start;
+}
+
+function isTitleWord(word: string): boolean {
+  return TITLE_HEADS.has(word) || TITLE_MODIFIERS.has(word);
+}
+
+function isPossessive(token: Token | undefined): boolean {
+  return !!token && (token.value === "'s" || token.value === "’s" || token.value === "'" || token.value === "’");
+}
 
 export function findMentions(analyzed: AnalyzedText): MentionCandidate[] {
-  const { tokens, document } = analyzed;
   const found: MentionCandidate[] = [];
-  let i = 0;
-  while (i < tokens.length) {
-    if (tokens[i].pos !== "PROPN") { i++; continue; }
-    let j = i;
-    while (j < tokens.length && tokens[j].pos === "PROPN" && tokens[j].sentence === tokens[i].sentence) j++;
-    found.push({
-      start: tokens[i].start, end: tokens[j - 1].end,
-      text: document.text.slice(tokens[i].start, tokens[j - 1].end),
-      sentence: tokens[i].sentence, form: "name", firstToken: i, lastToken: j,
-    });
-    i = j;
+  for (const sentence of analyzed.sentences) {
+    scanSentence(analyzed, sentence.firstToken, sentence.lastToken, found);
   }
   return found;
+}
+
+function scanSentence(analyzed: AnalyzedText, first: number, last: number, out: MentionCandidate[]): void {
+  const { tokens } = analyzed;
+  let i = first;
+  while (i < last) {
+    const token = tokens[i];
+    const word = lower(token);
+    if (startsName(tokens, i, first, last)) {
+      const end = extendRun(tokens, i, last);
+      emitRun(analyzed, i, end, out);
+      i = end;
+      continue;
+    }
+    if (token.pos === "PRON" && (PERSON_PRONOUNS.has(word) || THING_PRONOUNS.has(word))) {
+      out.push(make(analyzed, i, i + 1, "pronoun", { head: word }));
+      i++;
+      continue;
+    }
+    const nominalEnd = matchNominal(tokens, i, last);
+    if (nominalEnd > i) {
+      emitNominal(analyzed, i, nominalEnd, out);
+      i = nominalEnd;
+      continue;
+    }
+    i++;
+  }
+}
+
+function startsName(tokens: Token[], i: number, first: number, last: number): boolean {
+  const token = tokens[i];
+  if (!isCapitalized(token)) return false;
+  const word = lower(token);
+  if (lookupPlace(token.value).length > 0) return true;
+  if (NOT_NAME_WORDS.has(word) && !isAcronym(token.value)) return false;
+  if (i === first && !isAcronym(token.value)) {
+    // A capitalised first word is a name only if the tagger says so or a name follows.
+    const next = tokens[i + 1];
+    if (token.pos !== "PROPN" && !(next && i + 1 < last && isCapitalized(next) && next.pos === "PROPN")) {
+      return false;
+    }
+  }
+  return /\p{L}/u.test(token.value);
+}
+
+/** Exclusive end of the proper-name run that starts at i. */
+function extendRun(tokens: Token[], i: number, last: number): number {
+  let j = i + 1;
+  let sawOf = false;
+  while (j < last) {
+    const u = tokens[j];
+    const w = lower(u);
+    const next = tokens[j + 1];
+    const hasNext = j + 1 < last && !!next;
+    if (isCapitalized(u) && !(NOT_NAME_WORDS.has(w) && !lookupPlace(u.value).length && !isAcronym(u.value))) {
+      if (tokens[j - 1].sentence !== u.sentence) break;
+      j++;
+      continue;
+    }
+    if ((u.value === "-" || u.value === "–") && hasNext && glued(tokens[j - 1], u) && glued(u, next) && /\p{L}/u.test(next.value)) {
+      j += 2;
+      continue;
+    }
+    if (NAME_PARTICLES.has(w) && hasNext && (isCapitalized(next) || (next.value === "-" && glued(u, next)))) {
+      j++;
+      continue;
+    }
+    if ((w === "of" || w === "for") && hasNext) {
+      const prev = lower(tokens[j - 1]);
+      if (OF_HEADS.has(prev) || (sawOf && isTitleWord(prev))) {
+        if (isCapitalized(next) && !isPersonish(tokens, j + 1, last)) { sawOf = true; j++; continue; }
+        if (lower(next) === "the" && OF_THE_HEADS.has(prev) && tokens[j + 2] && isCapitalized(tokens[j + 2])) {
+          sawOf = true; j += 2; continue;
+        }
+      }
+      break;
+    }
+    if (w === "and" && hasNext && isCapitalized(next) && andContinuesName(tokens, i, j, last, sawOf)) {
+      j++;
+      continue;
+    }
+    break;
+  }
+  // A run never ends on a particle or connector (a glued hyphen part like "Soo-suk" stays).
+  while (j > i + 1 && (NAME_PARTICLES.has(lower(tokens[j - 1])) || ["of", "for", "and", "the"].includes(lower(tokens[j - 1])))) j--;
+  return j;
+}
+
+/** "of Finland" continues "Ministry for Foreign Affairs"; "of Ville Hirvonen" would not. */
+function isPersonish(tokens: Token[], k: number, last: number): boolean {
+  return k + 1 < last && getGender(tokens[k].value) !== "unknown" && isCapitalized(tokens[k + 1])
+    && !ORGANIZATION_HEADS.has(lower(tokens[k + 1])) && lookupPlace(tokens[k].value).length === 0;
+}
+
+/** "and" joins "NATO Communications and Information Agency" but not "Brazil and Indonesia". */
+function andContinuesName(tokens: Token[], start: number, at: number, last: number, sawOf: boolean): boolean {
+  const before = tokens.slice(start, at).map((t) => t.value).join(" ");
+  if (countryByName(before) || countryByDemonym(before)) return false;
+  let k = at + 1;
+  while (k < last && isCapitalized(tokens[k])) {
+    const w = lower(tokens[k]);
+    if (ORGANIZATION_HEADS.has(w)) return true;
+    k++;
+  }
+  if (sawOf) {
+    // Inside an of-phrase: "Ministry of Defence and Armed Forces Logistics".
+    const after = tokens.slice(at + 1, k).map((t) => t.value).join(" ");
+    return k > at + 1 && !countryByName(after) && lookupPlace(tokens[at + 1].value).length === 0;
+  }
+  return false;
+}
+
+function make(
+  analyzed: AnalyzedText, from: number, to: number, form: MentionCandidate["form"],
+  extra: Partial<MentionCandidate> = {},
+): MentionCandidate {
+  const { tokens, document } = analyzed;
+  const start = tokens[from].start;
+  const end = tokens[to - 1].end;
+  return {
+    start, end, text: document.text.slice(start, end), sentence: tokens[from].sentence,
+    form, firstToken: from, lastToken: to, ...extra,
+  };
+}
+
+/** Splits a run into affiliation + title + name, and types the name. */
+function emitRun(analyzed: AnalyzedText, from: number, to: number, out: MentionCandidate[]): void {
+  const { tokens } = analyzed;
+  const words = tokens.slice(from, to).map(lower);
+  const text = tokens.slice(from, to).map((t) => t.value).join(" ");
+
+  // A whole run that is a place from the gazetteer.
+  const place = lookupPlace(analyzed.document.text.slice(tokens[from].start, tokens[to - 1].end));
+  if (place.length > 0) {
+    const entry = place.find((e) => e.role === "country") ?? place[0];
+    const isPeople = entry.role === "demonym" || entry.role === "demonym-plural";
+    if (!isPeople) {
+      out.push(make(analyzed, from, to, "name", {
+        kindHint: entry.role === "country" ? "COUNTRY" : undefined,
+        country: entry.code, placeRole: entry.role,
+      }));
+      return;
+    }
+    // A demonym alone: "Russian officials", "the North Koreans".
+    emitDemonym(analyzed, from, to, entry.code, entry.role, out);
+    return;
+  }
+
+  // Title span: the first stretch of title words holding a title head, with a name after it.
+  let titleStart = -1;
+  let titleEnd = -1;
+  for (let k = 0; k < words.length; k++) {
+    if (!isTitleWord(words[k]) || words[k] === "of" || words[k] === "for" || words[k] === "and" || words[k] === "the") continue;
+    let e = k;
+    let hasHead = false;
+    while (e < words.length && isTitleWord(words[e])) { if (TITLE_HEADS.has(words[e])) hasHead = true; e++; }
+    // The name is what follows; it must not itself look like an organisation.
+    const rest = words.slice(e);
+    if (hasHead && rest.length > 0 && !rest.some((w) => ORGANIZATION_HEADS.has(w) || LOCATION_HEADS.has(w))
+      && !isAcronym(tokens[from + e].value)) {
+      titleStart = k;
+      titleEnd = e;
+      break;
+    }
+    if (hasHead && rest.length === 0) {
+      titleStart = k;
+      titleEnd = e;
+      break;
+    }
+    k = e;
+  }
+
+  if (titleStart >= 0 && titleEnd === words.length) {
+    // Only title words ("the Minister", "Secretary General"): a nominal for a person.
+    const affiliation = titleStart > 0 ? { firstToken: from, lastToken: from + titleStart } : undefined;
+    if (affiliation) emitRun(analyzed, from, from + titleStart, out);
+    const head = words[titleEnd - 1];
+    out.push(make(analyzed, from + titleStart, to, "nominal", {
+      kindHint: "PERSON", head, title: tokens.slice(from + titleStart, to).map((t) => t.value).join(" "),
+      modifiers: words.slice(titleStart, titleEnd - 1), affiliation,
+    }));
+    return;
+  }
+
+  if (titleStart >= 0) {
+    const nameFrom = from + titleEnd;
+    const affiliation = titleStart > 0 ? { firstToken: from, lastToken: from + titleStart } : undefined;
+    if (affiliation) emitRun(analyzed, from, from + titleStart, out);
+    const title = tokens.slice(from + titleStart, nameFrom).map((t) => t.value).join(" ");
+    const honorific = HONORIFICS.has(words[titleStart]) && titleEnd - titleStart === 1;
+    out.push(make(analyzed, nameFrom, to, "name", {
+      kindHint: "PERSON", title: honorific ? undefined : title, affiliation, gender: genderOf(tokens[nameFrom]),
+    }));
+    return;
+  }
+
+  // A leading demonym before a person name ("Brazilian Helena Valente") is an affiliation.
+  const lead = leadingDemonym(tokens, from, to);
+  if (lead > from && lead < to && looksLikePersonName(tokens, lead, to)) {
+    emitRun(analyzed, from, lead, out);
+    out.push(make(analyzed, lead, to, "name", {
+      kindHint: "PERSON", affiliation: { firstToken: from, lastToken: lead }, gender: genderOf(tokens[lead]),
+    }));
+    return;
+  }
+
+  out.push(make(analyzed, from, to, "name", { kindHint: kindOfName(tokens, from, to, text), gender: genderOf(tokens[from]) }));
+  // Countries named inside a longer name ("Ministry for Foreign Affairs of Finland") are
+  // mentions of their own, for PART_OF.
+  for (let k = from + 1; k < to; k++) {
+    if (lower(tokens[k - 1]) !== "of") continue;
+    for (let e = to; e > k; e--) {
+      const inner = analyzed.document.text.slice(tokens[k].start, tokens[e - 1].end);
+      const entry = countryByName(inner);
+      if (entry) {
+        out.push(make(analyzed, k, e, "name", { kindHint: "COUNTRY", country: entry.code, placeRole: "country" }));
+        break;
+      }
+    }
+  }
+}
+
+function emitDemonym(
+  analyzed: AnalyzedText, from: number, to: number, code: string,
+  role: MentionCandidate["placeRole"], out: MentionCandidate[],
+): void {
+  const { tokens } = analyzed;
+  // A demonym stands for its state before an acting noun ("Russian officials",
+  // "North Korean and Russian officials") or as a plural people ("the North Koreans").
+  let k = to;
+  while (k < tokens.length && (lower(tokens[k]) === "and" || lower(tokens[k]) === "or" || lower(tokens[k]) === "," || countryByDemonym(tokens[k].value) || isCapitalized(tokens[k]) && countryByDemonym(`${tokens[k].value} ${tokens[k + 1]?.value ?? ""}`))) {
+    if (tokens[k].sentence !== tokens[from].sentence) break;
+    k++;
+  }
+  const noun = lower(tokens[k]);
+  const acting = role === "demonym-plural" || STATE_ACTOR_NOUNS.has(noun);
+  out.push(make(analyzed, from, to, "nominal", {
+    kindHint: "COUNTRY", country: code, placeRole: role, head: acting ? noun || "people" : undefined,
+  }));
+}
+
+function leadingDemonym(tokens: Token[], from: number, to: number): number {
+  for (let e = Math.min(to - 1, from + 2); e > from; e--) {
+    const entry = countryByDemonym(tokens.slice(from, e).map((t) => t.value).join(" "));
+    if (entry) return e;
+  }
+  return from;
+}
+
+function looksLikePersonName(tokens: Token[], from: number, to: number): boolean {
+  const words = tokens.slice(from, to).map(lower);
+  if (words.some((w) => ORGANIZATION_HEADS.has(w) || LOCATION_HEADS.has(w))) return false;
+  return to - from >= 2 && getGender(tokens[from].value) !== "unknown";
+}
+
+function genderOf(token: Token): "male" | "female" | undefined {
+  const g = getGender(token.value);
+  return g === "male" || g === "female" ? g : undefined;
+}
+
+/** Kind from the name's own words; context refines it in the entities stage. */
+function kindOfName(tokens: Token[], from: number, to: number, text: string): EntityKind | undefined {
+  const words = tokens.slice(from, to).map(lower);
+  const last = words[words.length - 1];
+  if (WORLD_REGIONS.has(words.join("-")) || (words.length === 1 && WORLD_REGIONS.has(last))) return "LOCATION";
+  if (words.some((w) => ORGANIZATION_HEADS.has(w)) && !LOCATION_HEADS.has(last)) return "ORGANIZATION";
+  if (LOCATION_HEADS.has(last) && words.length > 1) return "LOCATION";
+  if (words.length === 1 && isAcronym(text)) return "ORGANIZATION";
+  if (words.length >= 2 && getGender(tokens[from].value) !== "unknown") return "PERSON";
+  if (words.some((w, k) => k > 0 && NAME_PARTICLES.has(w))) return "PERSON";
+  return undefined;
+}
+
+/** End of a nominal description starting at i ("the North Korean leader", "its spokeswoman"), or i. */
+function matchNominal(tokens: Token[], i: number, last: number): number {
+  const word = lower(tokens[i]);
+  const determiner = word === "the" || word === "its" || word === "his" || word === "her" || word === "their"
+    || word === "this" || word === "whose" || isPossessive(tokens[i]);
+  if (!determiner) return i;
+  // Modifiers then a head noun; capitalised words other than demonyms belong to names.
+  let k = i + 1;
+  let headEnd = -1;
+  while (k < last && k - i <= 6) {
+    const t = tokens[k];
+    const w = lower(t);
+    if (t.value === "-" && glued(tokens[k - 1], t)) { k++; continue; }
+    if (t.pos === "PUNCT") break;
+    if (isCapitalized(t)) {
+      const demonymEnd = [2, 1].map((n) => k + n).find((e) => e <= last
+        && countryByDemonym(tokens.slice(k, e).map((x) => x.value).join(" ")));
+      if (demonymEnd === undefined) {
+        // "the Korean leader": a capitalised modifier directly before a lower-case noun.
+        const next = tokens[k + 1];
+        if (!(t.pos === "ADJ" || t.pos === "PROPN") || !next || isCapitalized(next) || next.pos !== "NOUN") break;
+        k++;
+        continue;
+      }
+      k = demonymEnd;
+      continue;
+    }
+    if (t.pos === "NOUN") {
+      const plural = /s$/.test(w) && !/ss$/.test(w);
+      if ((TITLE_HEADS.has(w) || ORGANIZATION_NOMINALS.has(w)) && !plural) headEnd = k + 1;
+      else headEnd = -1;
+      k++;
+      if (isPossessive(tokens[k])) break;
+      continue;
+    }
+    if (t.pos === "ADJ" || t.pos === "NUM" || (t.pos === "VERB" && /(ed|ing)$/.test(w))) {
+      if (headEnd > 0) break;
+      k++;
+      continue;
+    }
+    break;
+  }
+  return headEnd > 0 ? headEnd : i;
+}
+
+function emitNominal(analyzed: AnalyzedText, from: number, to: number, out: MentionCandidate[]): void {
+  const { tokens } = analyzed;
+  // Mentions inside it come first: "the Russian defence minister" holds "Russian".
+  let modifierFrom = from + 1;
+  if (isPossessive(tokens[from])) modifierFrom = from + 1;
+  const words = tokens.slice(modifierFrom, to).map(lower);
+  const head = words[words.length - 1];
+  let affiliation: MentionCandidate["affiliation"];
+  for (let k = modifierFrom; k < to - 1; k++) {
+    for (let e = Math.min(to - 1, k + 3); e > k; e--) {
+      const entry = countryByDemonym(tokens.slice(k, e).map((t) => t.value).join(" "))
+        ?? countryByName(tokens.slice(k, e).map((t) => t.value).join(" "));
+      if (entry) {
+        affiliation = { firstToken: k, lastToken: e };
+        out.push(make(analyzed, k, e, "nominal", { kindHint: "COUNTRY", country: entry.code, placeRole: entry.role }));
+        k = e;
+        break;
+      }
+    }
+  }
+  const kindHint: EntityKind = TITLE_HEADS.has(head) ? "PERSON" : "ORGANIZATION";
+  const start = isPossessive(tokens[from]) ? from + 1 : from;
+  out.push(make(analyzed, start, to, "nominal", {
+    kindHint, head, modifiers: words.slice(0, -1), affiliation,
+    title: TITLE_HEADS.has(head) ? tokens.slice(modifierFrom, to).map((t) => t.value).join(" ") : undefined,
+  }));
 }

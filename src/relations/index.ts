@@ -1,6 +1,672 @@
-// Relations stage (first cut): none yet. Replaced by the full stage.
-import type { AnalyzedText, Relation, ResolvedText } from "../model.js";
+// Relations stage: typed, evidenced relations between resolved entities, from trigger
+// verbs and nouns (active and passive, coordinated actors), titles and appositions (ROLE),
+// possessives and "of"/"in" phrases (PART_OF, LOCATED_IN), speech and "according to"
+// (QUOTE, attribution). A DENY points at whoever made the claim denied.
+import {
+  VOCABULARY,
+  type AnalyzedText, type Entity, type EntityKind, type Evidence, type Modality, type Relation,
+  type RelationType, type ResolvedMention, type ResolvedText, type Token,
+} from "../model.js";
+import { LOCATION_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOMINALS, TITLE_HEADS, TITLE_MODIFIERS } from "../mentions/lexicon.js";
+import { CLAIM_NOUNS, NOUN_TRIGGERS, SPEECH_VERBS, VERB_TRIGGERS, type Trigger } from "./triggers.js";
 
-export function extractRelations(_analyzed: AnalyzedText, _resolved: ResolvedText): Relation[] {
-  return [];
+const BE = new Set(["be", "is", "was", "were", "been", "being", "are", "get", "got"]);
+const NEGATIONS = new Set(["not", "n't", "never", "no"]);
+const LIGHT_VERBS = new Set(["hold", "have", "vow", "express", "impose", "make", "carry", "pay", "begin", "sit", "give", "offer", "pledge", "announce", "launch", "wage", "continue", "come", "open", "conduct", "seek"]);
+const GOVERNMENT_TITLES = new Set(["president", "minister", "ambassador", "premier", "chancellor", "king", "queen", "secretary", "envoy", "spokesman", "spokeswoman", "spokesperson", "leader", "governor"]);
+const ACTOR_KINDS: ReadonlySet<EntityKind> = new Set(["PERSON", "ORGANIZATION", "COUNTRY"]);
+const RELATIVE_PRONOUNS = new Set(["who", "which", "that", "whose", "whom"]);
+
+interface Draft {
+  source: string;
+  relation: RelationType;
+  target: string;
+  sentence: number;
+  confidence: number;
+  modality: Modality;
+  attributedTo?: string;
+  negated?: boolean;
+  role?: string;
+}
+
+export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText): Relation[] {
+  const { tokens, sentences, document } = analyzed;
+  const kindOf = new Map<string, EntityKind>(resolved.entities.map((e: Entity) => [e.id, e.kind]));
+  const drafts: Draft[] = [];
+  const pendingDenials: { denier: string; sentence: number; claim: number; modality: Modality }[] = [];
+
+  // Outermost actor mentions by token: the slots relations are read from.
+  const all = resolved.mentions;
+  const outer = all.filter((m) => !all.some((o) => o !== m && o.firstToken <= m.firstToken && o.lastToken >= m.lastToken
+    && (o.lastToken - o.firstToken) > (m.lastToken - m.firstToken)));
+  const slots = outer.filter((m) => !isBareDemonym(m) && !isAffiliationOfNext(m));
+  const slotAt = new Int32Array(tokens.length).fill(-1);
+  slots.forEach((m, index) => { for (let k = m.firstToken; k < m.lastToken; k++) slotAt[k] = index; });
+  const anyAt = new Int32Array(tokens.length).fill(-1);
+  all.forEach((m, index) => { for (let k = m.firstToken; k < m.lastToken; k++) if (anyAt[k] < 0 || all[anyAt[k]].lastToken - all[anyAt[k]].firstToken > m.lastToken - m.firstToken) anyAt[k] = index; });
+
+  const add = (source: string | undefined, relation: RelationType, target: string | undefined, sentence: number,
+    confidence: number, extra: Partial<Draft> = {}): void => {
+    if (!source || !target || source === target) return;
+    const sk = kindOf.get(source);
+    const tk = kindOf.get(target);
+    if (!sk || !tk || !kindsFit(relation, sk, tk)) return;
+    let [s, t] = [source, target];
+    if (VOCABULARY[relation].symmetric && s > t) [s, t] = [t, s];
+    drafts.push({ source: s, relation, target: t, sentence, confidence, modality: "asserted", ...extra });
+  };
+
+  for (const sentence of sentences) {
+    const speaker = speakerOf(sentence.firstToken, sentence.lastToken);
+    for (let v = sentence.firstToken; v < sentence.lastToken; v++) {
+      const token = tokens[v];
+      if (slotAt[v] >= 0 && token.pos !== "VERB") continue;
+      if (token.pos === "VERB" || (token.pos === "NOUN" && token.lemma === "stand")) {
+        readVerb(v, sentence.firstToken, sentence.lastToken, speaker);
+      } else if (token.pos === "NOUN" && !/^\p{Lu}/u.test(token.value)) {
+        readNoun(v, sentence.firstToken, sentence.lastToken, speaker);
+      }
+    }
+    readAccordingTo(sentence.firstToken, sentence.lastToken, speaker);
+  }
+  readStructure();
+  resolveDenials();
+
+  return finish();
+
+  // ---------------------------------------------------------------- verbs and nouns
+
+  function readVerb(v: number, first: number, last: number, speaker: string | undefined): void {
+    const token = tokens[v];
+    let lemma = token.lemma.toLowerCase();
+    // Phrasal verbs and multiword triggers.
+    const next = tokens[v + 1]?.value.toLowerCase();
+    if (lemma === "turn" && next === "down") lemma = "reject";
+    if (lemma === "call" && next === "on") lemma = "urge";
+    if (lemma === "carry" && next === "out") return;
+    const trigger = VERB_TRIGGERS[lemma];
+    if (!trigger) return;
+    const passive = isPassive(v, first);
+    const negated = isNegated(v, first);
+    const modality = modalityAt(v, first, last, speaker);
+    const attributedTo = modality === "reported" ? speaker : undefined;
+    const subjects = subjectsOf(v, first);
+    const confidence = 0.85;
+    if (passive) {
+      const agents = objectsAfter(v, last, ["by"]);
+      for (const a of agents) for (const s of subjects) add(a.entity, trigger.relation, s.entity, token.sentence, confidence, { modality, attributedTo, negated });
+      return;
+    }
+    // "X told Reuters": the outlet quotes the speaker.
+    if (lemma === "tell") return;
+    const objects = objectsAfter(v, last, trigger.preps);
+    for (const s of subjects) {
+      for (const o of objects) {
+        const [from, to] = trigger.reverse ? [o, s] : [s, o];
+        add(from.entity, trigger.relation, to.entity, token.sentence, confidence, { modality, attributedTo, negated });
+      }
+    }
+    if (trigger.relation === "DENY" && objects.length === 0 && !negated) {
+      const claim = claimAfter(v, last);
+      for (const s of subjects) pendingDenials.push({ denier: s.entity, sentence: token.sentence, claim, modality });
+    }
+  }
+
+  function readNoun(n: number, first: number, last: number, speaker: string | undefined): void {
+    const token = tokens[n];
+    const lemma = token.lemma.toLowerCase();
+    const trigger: Trigger | undefined = NOUN_TRIGGERS[lemma] ?? NOUN_TRIGGERS[token.value.toLowerCase()];
+    if (!trigger) return;
+    const modality = modalityAt(n, first, last, speaker);
+    const attributedTo = modality === "reported" ? speaker : undefined;
+    const negated = isNegated(n, first);
+    let objects = objectsAfter(n, last, trigger.preps, true);
+    let owners = ownersOf(n, first);
+    if (objects.length >= 2 && tokens[n + 1]?.value.toLowerCase() === "between") {
+      // "a summit between X and Y".
+      owners = [objects[0]];
+      objects = objects.slice(1);
+    }
+    for (const o of owners) for (const t of objects) add(o.entity, trigger.relation, t.entity, token.sentence, 0.75, { modality, attributedTo, negated });
+  }
+
+  /** Who owns a noun: "X's war", "Security Council sanctions", "his visit", or the subject of the verb it follows. */
+  function ownersOf(n: number, first: number): ResolvedMention[] {
+    let k = n - 1;
+    while (k >= first && (tokens[k].pos === "ADJ" || (tokens[k].pos === "NOUN" && slotAt[k] < 0 && !/^\p{Lu}/u.test(tokens[k].value)) || tokens[k].value === "-" || tokens[k].pos === "NUM")) k--;
+    if (k < first) return [];
+    if (isPossessiveToken(tokens[k]) && k - 1 >= first && slotAt[k - 1] >= 0) return [slots[slotAt[k - 1]]];
+    if (slotAt[k] >= 0) {
+      const m = slots[slotAt[k]];
+      // A pronoun owner ("his invitation") or a compound ("Security Council sanctions").
+      if (m.form === "pronoun" || m.lastToken === k + 1) return [m];
+    }
+    // The noun is the object of a verb: "vowed support for", "imposed sanctions on", "held talks with".
+    let j = k;
+    while (j >= first && j > n - 6) {
+      const t = tokens[j];
+      if (t.pos === "VERB") {
+        if (!LIGHT_VERBS.has(t.lemma.toLowerCase()) && !VERB_TRIGGERS[t.lemma.toLowerCase()]) return [];
+        return subjectsOf(j, first);
+      }
+      if (t.pos === "PUNCT" && t.value !== "-") break;
+      j--;
+    }
+    // A noun phrase at the head of the sentence's subject ("The talks with X lasted"), or
+    // a prepositional phrase on the main clause ("during a summit with Y").
+    const det = tokens[k];
+    if (det && ["during", "at", "after", "before", "for"].includes(det.value.toLowerCase())) {
+      return mainSubject(first, n);
+    }
+    return [];
+  }
+
+  /** The subject of the first finite verb of the sentence, for phrases hung on the main clause. */
+  function mainSubject(first: number, before: number): ResolvedMention[] {
+    for (let j = first; j < before; j++) {
+      if (tokens[j].pos === "VERB" && slotAt[j] < 0) return subjectsOf(j, first);
+    }
+    return [];
+  }
+
+  // ---------------------------------------------------------------- subjects and objects
+
+  function subjectsOf(v: number, first: number): ResolvedMention[] {
+    let k = v - 1;
+    while (k >= first) {
+      const t = tokens[k];
+      const w = t.value.toLowerCase();
+      if (slotAt[k] >= 0) {
+        const m = slots[slotAt[k]];
+        const before = tokens[m.firstToken - 1];
+        const after = tokens[m.lastToken];
+        if (after && isPossessiveToken(after) && m.lastToken < v - 1) return [];
+        if (before && before.pos === "ADP" && m.firstToken - 1 >= first && !isPossessiveToken(before)) {
+          k = m.firstToken - 2;
+          continue;
+        }
+        return withCoordinated(m, first, -1);
+      }
+      if (RELATIVE_PRONOUNS.has(w) && t.pos !== "SCONJ" || (w === "who" || w === "which")) {
+        // "X, who arrived ...": the antecedent before the relative pronoun.
+        let j = k - 1;
+        if (tokens[j]?.value === ",") j--;
+        if (j >= first && slotAt[j] >= 0) return [slots[slotAt[j]]];
+        return [];
+      }
+      if (w === ";" || (t.pos === "SCONJ" && w !== "that") || w === ":" || w === "“" || w === "\"") return [];
+      if (t.pos === "VERB" && !isParticiple(t) && !isInsideCommas(k, v, first)) return [];
+      if (w === ",") {
+        const jumped = skipCommaSegment(k, first);
+        if (jumped !== k) { k = jumped; continue; }
+      }
+      k--;
+    }
+    return [];
+  }
+
+  /** From a comma at k, the index before an enclosed segment ", who ... ," / ", a ...,"; or k. */
+  function skipCommaSegment(k: number, first: number): number {
+    let j = k - 1;
+    while (j >= first && tokens[j].value !== ",") j--;
+    if (j < first) return k;
+    const opener = tokens[j + 1]?.value.toLowerCase();
+    if (RELATIVE_PRONOUNS.has(opener) || ["a", "an", "the", "its", "whose", "who", "which", "known", "based"].includes(opener)) return j - 1;
+    return k;
+  }
+
+  function isInsideCommas(k: number, v: number, first: number): boolean {
+    let commas = 0;
+    for (let j = k; j < v; j++) if (tokens[j].value === ",") commas++;
+    let before = 0;
+    for (let j = k; j >= first; j--) if (tokens[j].value === ",") { before++; break; }
+    return commas > 0 && before > 0;
+  }
+
+  function objectsAfter(v: number, last: number, preps: string[], nounTrigger = false): ResolvedMention[] {
+    let k = v + 1;
+    const limit = Math.min(last, v + 12);
+    while (k < limit) {
+      const t = tokens[k];
+      const w = t.value.toLowerCase();
+      if (w === ";" || w === "." || (t.pos === "SCONJ" && !preps.includes(w)) || w === "“" || w === "(") return [];
+      if (slotAt[k] >= 0) {
+        const m = slots[slotAt[k]];
+        const gov = governorOf(m, v);
+        if ((gov === v && preps.includes("")) || (gov !== v && preps.includes(tokens[gov].value.toLowerCase()))) {
+          return withCoordinated(m, -1, last);
+        }
+        if (gov !== v && tokens[gov].pos === "ADP") { k = m.lastToken; continue; }
+        return [];
+      }
+      if (t.pos === "VERB" && !isParticiple(t) && k > v + 1) return [];
+      if (nounTrigger && t.pos === "NOUN" && k > v + 2 && !preps.includes(w)) return [];
+      k++;
+    }
+    return [];
+  }
+
+  /** The word a mention hangs on: the preposition before it, or the verb (direct object). */
+  function governorOf(m: ResolvedMention, v: number): number {
+    let j = m.firstToken - 1;
+    while (j > v) {
+      const t = tokens[j];
+      const w = t.value.toLowerCase();
+      const titleWord = TITLE_HEADS.has(w) || TITLE_MODIFIERS.has(w) && w !== "for" && w !== "of";
+      if (t.pos === "DET" || t.pos === "ADJ" || t.pos === "NUM" || titleWord || anyAt[j] >= 0 || isPossessiveToken(t)
+        || (t.pos === "NOUN" && !/^(of|with|to|for|on|in)$/.test(w)) || t.value === "-" || t.pos === "ADV") {
+        j--;
+        continue;
+      }
+      return j;
+    }
+    return v;
+  }
+
+  /** A mention plus those coordinated with it ("X and Y", "X, Y and Z", ";"-lists after "by"). */
+  function withCoordinated(m: ResolvedMention, first: number, last: number): ResolvedMention[] {
+    const found = [m];
+    if (last >= 0) {
+      // Rightwards.
+      let cur = m;
+      for (;;) {
+        let k = cur.lastToken;
+        let sawLink = false;
+        let semicolon = false;
+        while (k < last) {
+          const w = tokens[k].value.toLowerCase();
+          if (w === "and" || w === "or" || w === "," || w === ";") { sawLink = true; if (w === ";") semicolon = true; k++; continue; }
+          if (semicolon || (sawLink && (tokens[k].pos === "DET" || TITLE_HEADS.has(w) || TITLE_MODIFIERS.has(w) && w !== "of" && w !== "for" || anyAt[k] >= 0 && slotAt[k] < 0))) {
+            if (slotAt[k] >= 0) break;
+            k++;
+            if (semicolon && tokens[k - 1].value === ";") continue;
+            continue;
+          }
+          break;
+        }
+        if (!sawLink || k >= last || slotAt[k] < 0) break;
+        const next = slots[slotAt[k]];
+        if (next === cur || found.includes(next)) break;
+        found.push(next);
+        cur = next;
+        // A ";"-list continues past descriptions to the next ";".
+        if (semicolon || tokens.slice(m.lastToken, next.firstToken).some((t) => t.value === ";")) {
+          let j = next.lastToken;
+          while (j < last && tokens[j].value !== ";") j++;
+          if (j < last) { cur = { ...next, lastToken: j }; }
+        }
+      }
+    }
+    if (first >= 0) {
+      // Leftwards: "Brazil and Indonesia signed", "Both Russian and North Korean officials".
+      let cur = m;
+      for (;;) {
+        let k = cur.firstToken - 1;
+        let sawLink = false;
+        while (k >= first && ["and", ",", "or", "both"].includes(tokens[k].value.toLowerCase())) { sawLink = true; k--; }
+        if (!sawLink || k < first) break;
+        const idx = slotAt[k] >= 0 ? slotAt[k] : -1;
+        const prev = idx >= 0 ? slots[idx] : bareDemonymEndingAt(k);
+        if (!prev || found.includes(prev)) break;
+        found.push(prev);
+        cur = prev;
+      }
+    }
+    return found;
+  }
+
+  function bareDemonymEndingAt(k: number): ResolvedMention | undefined {
+    return all.find((m) => m.lastToken === k + 1 && (m.placeRole === "demonym" || m.placeRole === "demonym-plural"));
+  }
+
+  function claimAfter(v: number, last: number): number {
+    for (let k = v + 1; k < Math.min(last, v + 5); k++) if (CLAIM_NOUNS.has(tokens[k].lemma.toLowerCase())) return k;
+    return -1;
+  }
+
+  // ---------------------------------------------------------------- speech, QUOTE, modality
+
+  /** The entity whose words the sentence reports ("X said", "X told", "said X"). */
+  function speakerOf(first: number, last: number): string | undefined {
+    for (let k = first; k < last; k++) {
+      const t = tokens[k];
+      if (t.pos !== "VERB" || !SPEECH_VERBS.has(t.lemma.toLowerCase())) continue;
+      const subjects = subjectsOf(k, first);
+      if (subjects.length > 0) {
+        if (t.lemma.toLowerCase() === "tell") quoteOutlet(k, last, subjects[0]);
+        return subjects[0].entity;
+      }
+      // "..., said Rono" / "..., the minister said".
+      if (slotAt[k + 1] >= 0) return slots[slotAt[k + 1]].entity;
+    }
+    return undefined;
+  }
+
+  function quoteOutlet(v: number, last: number, speaker: ResolvedMention): void {
+    const objects = objectsAfter(v, last, [""]);
+    for (const o of objects) if (kindOf.get(o.entity) === "ORGANIZATION") add(o.entity, "QUOTE", speaker.entity, tokens[v].sentence, 0.8);
+  }
+
+  function readAccordingTo(first: number, last: number, speaker: string | undefined): void {
+    for (let k = first; k + 2 < last; k++) {
+      if (tokens[k].value.toLowerCase() !== "according" || tokens[k + 1].value.toLowerCase() !== "to") continue;
+      const objects = objectsAfter(k + 1, last, [""]);
+      for (const o of objects) {
+        if (kindOf.get(o.entity) !== "ORGANIZATION") continue;
+        if (speaker && speaker !== o.entity) add(o.entity, "QUOTE", speaker, tokens[k].sentence, 0.7);
+      }
+    }
+  }
+
+  function modalityAt(v: number, first: number, last: number, speaker: string | undefined): Modality {
+    for (let k = v - 1; k >= Math.max(first, v - 4); k--) {
+      const w = tokens[k].value.toLowerCase();
+      if (w === "will" || w === "'ll" || w === "shall") return "future";
+      if (w === "expected" || w === "scheduled" || w === "set") return "expected";
+      if (w === "may" || w === "might" || w === "could" || w === "can") return "possible";
+      if (w === "would" || w === "if" || w === "should") return "hypothetical";
+      if (slotAt[k] >= 0 || w === ",") break;
+    }
+    // Said by someone: in a speech clause, or in a sentence "according to" someone.
+    for (let k = first; k < last; k++) {
+      const t = tokens[k];
+      if (t.value.toLowerCase() === "according") return "reported";
+      if (k !== v && t.pos === "VERB" && (SPEECH_VERBS.has(t.lemma.toLowerCase()) || t.lemma === "accuse") && k < v) return "reported";
+      if (k > v && t.pos === "VERB" && SPEECH_VERBS.has(t.lemma.toLowerCase()) && tokens[k - 1]?.value === ",") return "reported";
+    }
+    return speaker && tokens.slice(first, last).some((t) => t.value === "“" || t.value === "\"") ? "reported" : "asserted";
+  }
+
+  // ---------------------------------------------------------------- structure: ROLE, PART_OF, LOCATED_IN
+
+  function readStructure(): void {
+    for (const m of all) {
+      const kind = kindOf.get(m.entity);
+      if (!kind) continue;
+      if (kind === "PERSON" && (m.form === "name" || m.form === "nominal")) readRole(m);
+      if (kind === "ORGANIZATION" || kind === "LOCATION") readOwner(m, kind);
+    }
+    datelines();
+  }
+
+  function readRole(m: ResolvedMention): void {
+    const sentence = m.sentence;
+    // Title written before the name, in capitals or not: "Russian President X", "North Korean leader X", "Brazil's Foreign Minister X".
+    let j = m.firstToken - 1;
+    const titleWords: string[] = [];
+    while (j >= 0 && tokens[j].sentence === sentence && isTitleToken(tokens[j]) && slotAt[j] < 0 && anyAt[j] < 0) { titleWords.unshift(tokens[j].value); j--; }
+    let title = m.title ?? (titleWords.length ? titleWords.join(" ") : undefined);
+    let owner: ResolvedMention | undefined;
+    if (m.affiliation) owner = all.find((x) => x.firstToken >= m.affiliation!.firstToken && x.lastToken <= m.affiliation!.lastToken && x !== m);
+    if (!owner && title) {
+      const before = m.title ? titleStart(m) - 1 : j;
+      if (before >= 0 && isPossessiveToken(tokens[before]) && anyAt[before - 1] >= 0) owner = all[anyAt[before - 1]];
+      else if (before >= 0 && anyAt[before] >= 0 && tokens[before].sentence === sentence) owner = all[anyAt[before]];
+    }
+    // Nominal with an owner: "Its spokeswoman, X", "the group's military commander, X", "Congo's defence minister".
+    if (!owner && m.form === "nominal") {
+      const before = m.firstToken - 1;
+      if (before >= 0 && isPossessiveToken(tokens[before]) && anyAt[before - 1] >= 0) owner = all[anyAt[before - 1]];
+      else if (["its", "whose"].includes(tokens[m.firstToken].value.toLowerCase())) owner = possessorPronoun(m.firstToken);
+      title = m.title ?? title;
+    }
+    // A title nominal right before the name: "the Agency's General Manager, Lars Holm Eriksen".
+    if (m.form === "name" && tokens[m.firstToken - 1]?.value === ",") {
+      const prev = all.find((x) => x.lastToken === m.firstToken - 1 && x.form === "nominal" && x.entity === m.entity);
+      void prev;
+    }
+    // Apposition after the name: "X, South Korea's Foreign Ministry spokesperson," / "X, a SIPRI researcher".
+    if (m.form === "name" && tokens[m.lastToken]?.value === ",") {
+      const app = apposition(m.lastToken + 1);
+      if (app && (!owner || !title)) { owner = owner ?? app.owner; title = title ?? app.title; }
+    }
+    if (!title) return;
+    const head = title.toLowerCase().split(/\s+/).filter((w) => TITLE_HEADS.has(w)).pop();
+    if (!head || head === "mr" || head === "mrs" || head === "ms" || head === "dr") return;
+    if (!owner && GOVERNMENT_TITLES.has(head)) owner = nearestCountry(m);
+    if (!owner) return;
+    add(m.entity, "ROLE", owner.entity, sentence, 0.8, { role: title });
+  }
+
+  function titleStart(m: ResolvedMention): number {
+    let j = m.firstToken - 1;
+    while (j >= 0 && isTitleToken(tokens[j])) j--;
+    return j + 1;
+  }
+
+  function apposition(k: number): { owner?: ResolvedMention; title?: string } | undefined {
+    let title: string | undefined;
+    let owner: ResolvedMention | undefined;
+    const words: string[] = [];
+    for (let j = k; j < Math.min(tokens.length, k + 14); j++) {
+      const t = tokens[j];
+      if (t.sentence !== tokens[k].sentence || t.value === "," || t.value === "." || t.value === ";") break;
+      if ((t.pos === "VERB" && !isParticiple(t)) || t.pos === "AUX") break;
+      const w = t.value.toLowerCase();
+      if (anyAt[j] >= 0 && !owner) {
+        const x = all[anyAt[j]];
+        if (ACTOR_KINDS.has(kindOf.get(x.entity)!) && kindOf.get(x.entity) !== "PERSON") owner = x;
+        else if (x.form === "pronoun") owner = possessorPronoun(j);
+        j = x.lastToken - 1;
+        continue;
+      }
+      if (w === "its" || w === "whose") owner = owner ?? possessorPronoun(j);
+      words.push(t.value);
+      if (TITLE_HEADS.has(w) && !title) title = words.filter((x) => !["a", "an", "the", "its", "whose", "'s", "’s"].includes(x.toLowerCase())).join(" ");
+    }
+    if (!title) return undefined;
+    return { owner, title };
+  }
+
+  function possessorPronoun(j: number): ResolvedMention | undefined {
+    const at = anyAt[j];
+    if (at >= 0 && all[at].form === "pronoun") return all[at];
+    // "whose": the mention right before ", whose".
+    let k = j - 1;
+    if (tokens[k]?.value === ",") k--;
+    return k >= 0 && anyAt[k] >= 0 ? all[anyAt[k]] : undefined;
+  }
+
+  function nearestCountry(m: ResolvedMention): ResolvedMention | undefined {
+    let best: ResolvedMention | undefined;
+    let bestDistance = Infinity;
+    for (const x of all) {
+      if (kindOf.get(x.entity) !== "COUNTRY") continue;
+      if (m.sentence - x.sentence > 1 || x.sentence > m.sentence) continue;
+      const distance = Math.abs(x.start - m.start) + (x.sentence < m.sentence ? 200 : 0);
+      if (distance < bestDistance) { best = x; bestDistance = distance; }
+    }
+    return best;
+  }
+
+  /** PART_OF / LOCATED_IN for an organisation or place from how it is introduced. */
+  function readOwner(m: ResolvedMention, kind: EntityKind): void {
+    const rel: RelationType = kind === "LOCATION" ? "LOCATED_IN" : "PART_OF";
+    const sentence = m.sentence;
+    if (m.form !== "name") return;
+    // "X's Foreign Ministry", "Russia's Far East", "Russia's state news agency TASS".
+    let j = m.firstToken - 1;
+    let descriptor = false;
+    while (j >= 0 && tokens[j].sentence === sentence && anyAt[j] < 0 && /^[a-z-]/.test(tokens[j].value) && ["NOUN", "ADJ", "PUNCT", "VERB"].includes(tokens[j].pos) && tokens[j].value !== ",") {
+      const w = tokens[j].value.toLowerCase();
+      if (ORGANIZATION_NOMINALS.has(w) || ORGANIZATION_HEADS.has(w) || LOCATION_HEADS.has(w)) descriptor = true;
+      j--;
+    }
+    if (j >= 0 && (descriptor || j === m.firstToken - 1 || j === m.firstToken - 2)) {
+      let ownerIdx = -1;
+      if (isPossessiveToken(tokens[j]) && anyAt[j - 1] >= 0) ownerIdx = anyAt[j - 1];
+      else if (anyAt[j] >= 0 && (descriptor || j === m.firstToken - 1)) ownerIdx = anyAt[j];
+      if (ownerIdx >= 0) {
+        const owner = all[ownerIdx];
+        const ok = kind === "LOCATION" ? ["COUNTRY", "LOCATION"].includes(kindOf.get(owner.entity)!) : kindOf.get(owner.entity) !== "PERSON";
+        if (ok && (descriptor || isPossessiveToken(tokens[j]) || owner.placeRole === "demonym" || kindOf.get(owner.entity) === "COUNTRY")) {
+          add(m.entity, rel, owner.entity, sentence, 0.75);
+        }
+      }
+    }
+    // A country or parent written inside the name: "U.S. State Department", "Finnish Defence Forces",
+    // "Ministry for Foreign Affairs of Finland".
+    for (const x of all) {
+      if (x === m || x.firstToken < m.firstToken || x.lastToken > m.lastToken) continue;
+      if (kindOf.get(x.entity) === "COUNTRY") add(m.entity, rel, x.entity, sentence, 0.75);
+    }
+    const prefixCountry = prefixCountryOf(m);
+    if (prefixCountry) add(m.entity, rel, prefixCountry, sentence, 0.7);
+    const after = tokens[m.lastToken];
+    const after2 = tokens[m.lastToken + 1];
+    // "X in Y" (places), "X of the Y" (bodies).
+    if (after && after2) {
+      const w = after.value.toLowerCase();
+      let k = m.lastToken + 1;
+      while (k < tokens.length && (tokens[k].pos === "DET" || (tokens[k].pos === "ADJ" && anyAt[k] < 0))) k++;
+      const y = anyAt[k] >= 0 ? all[anyAt[k]] : undefined;
+      if (y && y.sentence === sentence && y.form === "name") {
+        const yk = kindOf.get(y.entity)!;
+        if (kind === "LOCATION" && w === "in" && (yk === "LOCATION" || yk === "COUNTRY")) add(m.entity, "LOCATED_IN", y.entity, sentence, 0.75);
+        if (kind === "ORGANIZATION" && w === "of" && (yk === "ORGANIZATION" || yk === "COUNTRY")) add(m.entity, "PART_OF", y.entity, sentence, 0.7);
+      }
+    }
+    // Apposition: "Antara, Indonesia's state news agency"; "Surabaya, Indonesia's second-largest city".
+    if (after && after.value === ",") {
+      let k = m.lastToken + 1;
+      let found: ResolvedMention | undefined;
+      let head = false;
+      for (; k < Math.min(tokens.length, m.lastToken + 10); k++) {
+        const t = tokens[k];
+        if (t.sentence !== sentence || t.value === "," || (t.pos === "VERB" && !isParticiple(t)) || t.pos === "AUX") break;
+        const w = t.value.toLowerCase();
+        if (anyAt[k] >= 0 && !found && all[anyAt[k]].form !== "pronoun") { found = all[anyAt[k]]; k = found.lastToken - 1; continue; }
+        if (anyAt[k] >= 0) break;
+        if (kind === "ORGANIZATION" && (ORGANIZATION_NOMINALS.has(w) || ORGANIZATION_HEADS.has(w))) { head = true; break; }
+        if (kind === "LOCATION" && LOCATION_HEADS.has(w)) { head = true; break; }
+      }
+      if (found && head && found.entity !== m.entity) add(m.entity, rel, found.entity, sentence, 0.7);
+    }
+    // "the central Iranian city of Isfahan".
+    if (kind === "LOCATION" && tokens[m.firstToken - 1]?.value.toLowerCase() === "of" && LOCATION_HEADS.has(tokens[m.firstToken - 2]?.value.toLowerCase() ?? "")) {
+      for (let k = m.firstToken - 3; k >= Math.max(0, m.firstToken - 6); k--) {
+        if (anyAt[k] >= 0) { add(m.entity, "LOCATED_IN", all[anyAt[k]].entity, sentence, 0.7); break; }
+      }
+    }
+  }
+
+  function prefixCountryOf(m: ResolvedMention): string | undefined {
+    for (const x of all) {
+      if (x.firstToken === m.firstToken - 1 && x.placeRole === "demonym" && anyAt[m.firstToken - 1] >= 0 && !tokens[m.firstToken - 1].value.includes(" ")) {
+        // "Brazilian Amazon" written as one run keeps the demonym inside the name; handled below.
+      }
+    }
+    const first = tokens[m.firstToken];
+    if (!first) return undefined;
+    const entry = all.find((x) => x.firstToken === m.firstToken && x !== m && x.country);
+    return entry?.entity;
+  }
+
+  function datelines(): void {
+    // "BUNIA, Democratic Republic of Congo —": a place, then its country, before a dash.
+    for (const s of sentences) {
+      const ms = all.filter((m) => m.sentence === s.index && m.form === "name");
+      if (ms.length < 2) continue;
+      const [a, b] = ms;
+      if (a.firstToken !== s.firstToken) continue;
+      if (tokens[a.lastToken]?.value !== "," || b.firstToken !== a.lastToken + 1) continue;
+      const dash = tokens[b.lastToken]?.value;
+      if (dash !== "—" && dash !== "-" && dash !== "–") continue;
+      add(a.entity, "LOCATED_IN", b.entity, s.index, 0.7);
+    }
+  }
+
+  // ---------------------------------------------------------------- DENY targets
+
+  function resolveDenials(): void {
+    for (const d of pendingDenials) {
+      // Whoever most recently accused, asked or demanded something of the denier (or of anyone).
+      const claims = drafts.filter((x) => ["ACCUSE", "REQUEST", "DEMAND", "WARN"].includes(x.relation) && x.sentence <= d.sentence);
+      const aimed = claims.filter((x) => x.target === d.denier);
+      const pool = aimed.length > 0 ? aimed : claims.filter((x) => d.sentence - x.sentence <= 1);
+      const claim = pool[pool.length - 1];
+      if (claim) add(d.denier, "DENY", claim.source, d.sentence, 0.7, { modality: d.modality });
+    }
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  function isPassive(v: number, first: number): boolean {
+    for (let k = v - 1; k >= Math.max(first, v - 3); k--) {
+      const t = tokens[k];
+      if (t.pos === "ADV" || NEGATIONS.has(t.value.toLowerCase())) continue;
+      return t.pos === "AUX" && BE.has(t.value.toLowerCase()) && /(ed|en|wn|ught|ung|id|eld|ent|ome|un)$/.test(tokens[v].value.toLowerCase());
+    }
+    return false;
+  }
+
+  function isNegated(v: number, first: number): boolean {
+    for (let k = v - 1; k >= Math.max(first, v - 3); k--) {
+      const w = tokens[k].value.toLowerCase();
+      if (NEGATIONS.has(w)) return true;
+      if (slotAt[k] >= 0) return false;
+    }
+    return false;
+  }
+
+  function isBareDemonym(m: ResolvedMention): boolean {
+    return (m.placeRole === "demonym" || m.placeRole === "demonym-plural") && !m.head;
+  }
+
+  function isAffiliationOfNext(m: ResolvedMention): boolean {
+    return all.some((x) => x !== m && x.affiliation && x.affiliation.firstToken <= m.firstToken && x.affiliation.lastToken >= m.lastToken);
+  }
+
+  function finish(): Relation[] {
+    const merged = new Map<string, Relation>();
+    for (const d of drafts) {
+      const key = `${d.source}|${d.relation}|${d.target}`;
+      const s = sentences[d.sentence];
+      const evidence: Evidence = { document: document.id, sentence: d.sentence, start: s.start, end: s.end, text: document.text.slice(s.start, s.end) };
+      const existing = merged.get(key);
+      if (existing) {
+        if (!existing.evidence.some((e) => e.sentence === d.sentence)) existing.evidence.push(evidence);
+        existing.confidence = Math.max(existing.confidence, adjusted(d));
+        if (d.modality === "asserted") existing.modality = "asserted";
+        if (!d.negated) delete existing.negated;
+        continue;
+      }
+      const relation: Relation = { source: d.source, relation: d.relation, target: d.target, evidence: [evidence], confidence: adjusted(d), modality: d.modality };
+      if (d.attributedTo && d.attributedTo !== d.source) relation.attributedTo = d.attributedTo;
+      if (d.negated) relation.negated = true;
+      if (d.role) relation.role = d.role;
+      merged.set(key, relation);
+    }
+    return [...merged.values()];
+  }
+}
+
+function adjusted(d: Draft): number {
+  const factor = d.modality === "asserted" ? 1 : d.modality === "reported" ? 0.9 : 0.75;
+  return Math.round(d.confidence * factor * 100) / 100;
+}
+
+function isPossessiveToken(t: Token | undefined): boolean {
+  return !!t && (t.value === "'s" || t.value === "’s" || t.value === "'" || t.value === "’");
+}
+
+function isParticiple(t: Token): boolean {
+  return /(ed|ing|en)$/.test(t.value.toLowerCase()) && t.pos === "VERB";
+}
+
+function isTitleToken(t: Token): boolean {
+  const w = t.value.toLowerCase();
+  return (TITLE_HEADS.has(w) || (TITLE_MODIFIERS.has(w) && !["of", "for", "and", "the"].includes(w))) && t.pos !== "PUNCT";
+}
+
+/** Which kinds each relation accepts at its ends. */
+function kindsFit(relation: RelationType, source: EntityKind, target: EntityKind): boolean {
+  switch (relation) {
+    case "ROLE": return source === "PERSON" && (target === "ORGANIZATION" || target === "COUNTRY");
+    case "PART_OF": return source !== "PERSON" && target !== "PERSON" && target !== "LOCATION";
+    case "LOCATED_IN": return (source === "LOCATION" || source === "ORGANIZATION") && (target === "LOCATION" || target === "COUNTRY");
+    case "VISIT": return source !== "LOCATION";
+    case "ATTACK": case "MONITOR": return source !== "LOCATION";
+    default: return ACTOR_KINDS.has(source) && ACTOR_KINDS.has(target);
+  }
 }

@@ -1,0 +1,110 @@
+// Countries, capitals and demonyms from the world-countries package, indexed by a
+// normalised form. A handful of everyday English short forms the package lacks are
+// added below; they are general knowledge, not tied to any article.
+import countriesModule, { type Countries } from "world-countries";
+
+// The package's types describe its ES module; under NodeNext TypeScript reads the CommonJS
+// face, whose default export is the same array.
+const countries = countriesModule as unknown as Countries;
+
+export type PlaceRole = "country" | "capital" | "demonym" | "demonym-plural";
+
+export interface GazetteerEntry {
+  /** ISO 3166-1 alpha-3 code. */
+  code: string;
+  /** The country's common English name. */
+  country: string;
+  role: PlaceRole;
+}
+
+/** Everyday short forms missing from the package (the package keeps official ones). */
+const EXTRA_NAMES: Record<string, string[]> = {
+  GBR: ["Britain", "U.K."],
+  TUR: ["Turkey"],
+  USA: ["U.S.", "America", "United States"],
+  COD: ["Congo", "DR Congo", "Democratic Republic of the Congo", "Democratic Republic of Congo"],
+  PRK: ["N. Korea"],
+  CIV: ["Ivory Coast"],
+  CZE: ["Czech Republic"],
+  MMR: ["Burma"],
+  SWZ: ["Swaziland"],
+  MKD: ["Macedonia"],
+};
+const EXTRA_DEMONYMS: Record<string, string[]> = {
+  GBR: ["Briton", "Britons", "UK"],
+  USA: ["US", "U.S."],
+  NLD: ["Netherlands"],
+};
+
+/** Lower-case, no accents, no dots, straight apostrophes: "U.S." and "US" meet. */
+export function normalizeName(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[’‘`]/g, "'")
+    .replace(/\./g, "")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+function plural(demonym: string): string[] {
+  if (/(ese|ss|sh|ch|i)$/i.test(demonym) && !/i$/i.test(demonym)) return [];
+  return [`${demonym}s`];
+}
+
+function buildIndex(): Map<string, GazetteerEntry[]> {
+  const index = new Map<string, GazetteerEntry[]>();
+  // Everyday forms go first, so "Congo" names the Democratic Republic, as news uses it.
+  const add = (form: string, entry: GazetteerEntry, first = false): void => {
+    const key = normalizeName(form);
+    if (key.length < 2) return;
+    const list = index.get(key) ?? [];
+    if (list.some((e) => e.code === entry.code && e.role === entry.role)) return;
+    if (first) list.unshift(entry); else list.push(entry);
+    index.set(key, list);
+  };
+  for (const c of countries) {
+    const code = c.cca3;
+    const country = c.name.common;
+    const entry = (role: PlaceRole): GazetteerEntry => ({ code, country, role });
+    for (const name of EXTRA_NAMES[code] ?? []) add(name, entry("country"), true);
+    const names = new Set<string>([c.name.common, c.name.official]);
+    // Latin-script alternative spellings of three letters or more ("DPRK", "Russian Federation").
+    for (const alt of c.altSpellings) {
+      if (alt.length > 2 && /^[\p{Script=Latin}\s'’.,()-]+$/u.test(alt) && !alt.includes(",")) names.add(alt);
+    }
+    for (const name of names) add(name, entry("country"));
+    for (const capital of c.capital ?? []) add(capital.replace(/\s+D\.C\.$/, ""), entry("capital"));
+    const demonyms = new Set<string>();
+    const eng = c.demonyms?.eng;
+    if (eng) for (const d of [eng.m, eng.f]) if (d) demonyms.add(d);
+    for (const d of EXTRA_DEMONYMS[code] ?? []) demonyms.add(d);
+    for (const d of demonyms) {
+      add(d, entry("demonym"));
+      for (const p of plural(d)) add(p, entry("demonym-plural"));
+    }
+  }
+  return index;
+}
+
+let cached: Map<string, GazetteerEntry[]> | undefined;
+
+/** Entries for a surface form, or an empty list. Country names win over other roles. */
+export function lookupPlace(surface: string): GazetteerEntry[] {
+  cached ??= buildIndex();
+  return cached.get(normalizeName(surface)) ?? [];
+}
+
+/** The country a surface form names directly ("Russia", "DPRK"), if any. */
+export function countryByName(surface: string): GazetteerEntry | undefined {
+  return lookupPlace(surface).find((e) => e.role === "country");
+}
+
+export function countryByCapital(surface: string): GazetteerEntry | undefined {
+  return lookupPlace(surface).find((e) => e.role === "capital");
+}
+
+export function countryByDemonym(surface: string): GazetteerEntry | undefined {
+  return lookupPlace(surface).find((e) => e.role === "demonym" || e.role === "demonym-plural");
+}
