@@ -1,10 +1,6 @@
 // `newsgraph build [inputs...] [--out DIR]`: articles -> graph.json and graph.gexf.
 import path from "node:path";
 import type { Command } from "commander";
-import { extract } from "../../extract.js";
-import { buildGraph } from "../../graph/index.js";
-import { applyLayout } from "../../layout/index.js";
-import { toGexf, toJson } from "../../export/index.js";
 import { EXIT_OK, EXIT_SKIPPED, UsageError, reportProblems } from "../errors.js";
 import { readInputs } from "../read.js";
 import { writeFilesAtomic } from "../write.js";
@@ -40,11 +36,21 @@ async function runBuild(inputs: string[], options: BuildOptions): Promise<number
   reportProblems(problems);
   if (documents.length === 0) throw new UsageError(`no readable input texts in ${inputs.join(", ")}`);
 
-  const graph = applyLayout(buildGraph(documents.map((document) => extract(document))));
-  await writeFilesAtomic([
-    { path: path.join(options.out, "graph.json"), content: toJson(graph) },
-    { path: path.join(options.out, "graph.gexf"), content: toGexf(graph) },
+  // Loaded here, not at the top, so `--help` and usage errors answer at once.
+  const [{ extract }, { buildGraph }, { applyLayout }, { toGexf, toJson }] = await Promise.all([
+    import("../../extract.js"), import("../../graph/index.js"), import("../../layout/index.js"),
+    import("../../export/index.js"),
   ]);
+  const graph = applyLayout(buildGraph(documents.map((document) => extract(document))));
+  try {
+    await writeFilesAtomic([
+      { path: path.join(options.out, "graph.json"), content: toJson(graph) },
+      { path: path.join(options.out, "graph.gexf"), content: toGexf(graph) },
+    ]);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new UsageError(`cannot write to ${options.out} (${code})`);
+  }
 
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
   const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

@@ -2,7 +2,6 @@
 import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
-import { extract } from "../../extract.js";
 import { evaluate, formatReport, parseGold, GoldFormatError, type Gold } from "../../eval/index.js";
 import type { Document } from "../../model.js";
 import { EXIT_OK, EXIT_SKIPPED, UsageError, reportProblems, type Problem } from "../errors.js";
@@ -64,6 +63,8 @@ async function runEval(inputs: string[], options: EvalOptions): Promise<number> 
   reportProblems(problems);
   if (pairs.length === 0) throw new UsageError("nothing to score: no gold file could be paired with a readable text");
 
+  // Loaded here, not at the top, so `--help` and usage errors answer at once.
+  const { extract } = await import("../../extract.js");
   const report = evaluate(pairs.map(({ gold, document }) => ({ gold, extraction: extract(document) })));
   process.stdout.write(options.json
     ? JSON.stringify(report, null, 2) + "\n"

@@ -1,6 +1,5 @@
 // `newsgraph extract <inputs...>`: one Extraction per document as JSON Lines on stdout.
 import type { Command } from "commander";
-import { extract } from "../../extract.js";
 import type { Extraction } from "../../model.js";
 import { EXIT_OK, EXIT_SKIPPED, UsageError, reportProblems } from "../errors.js";
 import { readInputs } from "../read.js";
@@ -25,6 +24,8 @@ Example:
       const { documents, problems } = await readInputs(inputs);
       reportProblems(problems);
       if (documents.length === 0) throw new UsageError("no readable input texts");
+      // Loaded here, not at the top, so `--help` and usage errors answer at once.
+      const { extract } = await import("../../extract.js");
       for (const document of documents) {
         process.stdout.write(JSON.stringify(toJsonLine(extract(document))) + "\n");
       }
