@@ -39,7 +39,7 @@ export function toCypher(graph: KnowledgeGraph): string {
       evidence_documents: evidence.map((item) => item.document),
     };
     lines.push(
-      `MATCH (a:Entity {id: ${literal(source)}}), (b:Entity {id: ${literal(target)}}) ` +
+      `MATCH (a:Entity {id: ${literal(source)}}) MATCH (b:Entity {id: ${literal(target)}}) ` +
       `MERGE (a)-[r:${identifier(attributes.relation)} {id: ${literal(edge)}}]->(b) ` +
       `SET r += ${properties(edgeColumns.filter((c) => c.name !== "evidence"), attributes, extra)};`);
   });
