@@ -128,7 +128,11 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
       c.country = m.country;
       assign(m, c);
     } else if (!c && m.form === "nominal") {
-      c = resolveNominal(m);
+      // A description right before a name describes it: "the Russian mercenary group Wagner".
+      // So does one set off before a name: "Its spokeswoman, Clarisse Mulenda".
+      const named = names.find((x) => x.firstToken === m.lastToken
+        || (m.kindHint === "PERSON" && x.firstToken === m.lastToken + 1 && tokens[m.lastToken].value === "," && kindOf(x) !== "ORGANIZATION" && !x.country));
+      c = named ? assigned.get(named) : resolveNominal(m);
       if (c) assign(m, c);
     } else if (!c && m.form === "pronoun") {
       c = resolvePronoun(m);
@@ -311,13 +315,13 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
     return undefined;
   }
 
-  /** Clusters mentioned before m, most recent first, within the last two sentences. */
-  function* recentClusters(m: MentionCandidate): Generator<Cluster> {
+  /** Clusters mentioned before m, most recent first, within a few sentences. */
+  function* recentClusters(m: MentionCandidate, window = m.form === "pronoun" ? 2 : 6): Generator<Cluster> {
     const seen = new Set<Cluster>();
     for (let k = recent.length - 1; k >= 0; k--) {
       const r = recent[k];
       if (r.start >= m.start) continue;
-      if (m.sentence - r.sentence > 3) break;
+      if (m.sentence - r.sentence > window) break;
       const c = clusters.get(r.entity);
       if (c && !seen.has(c)) { seen.add(c); yield c; }
     }

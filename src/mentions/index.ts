@@ -114,9 +114,15 @@ function extendRun(tokens: Token[], i: number, last: number): number {
       j += 2;
       continue;
     }
-    if (NAME_PARTICLES.has(w) && hasNext && (isCapitalized(next) || (next.value === "-" && glued(u, next)))) {
+    if (NAME_PARTICLES.has(w) && hasNext && (isCapitalized(next) || NAME_PARTICLES.has(lower(next)) || (next.value === "-" && glued(u, next)))) {
       j++;
       continue;
+    }
+    // "Ituri People's Liberation Front": a possessive inside an organisation's name.
+    if (isPossessive(u) && hasNext && isCapitalized(next) && lookupPlace(tokens.slice(i, j).map((x) => x.value).join(" ")).length === 0) {
+      let e = j + 1;
+      while (e < last && isCapitalized(tokens[e])) e++;
+      if (tokens.slice(j + 1, e).some((x) => ORGANIZATION_HEADS.has(lower(x)))) { j = e; continue; }
     }
     if ((w === "of" || w === "for") && hasNext) {
       const prev = lower(tokens[j - 1]);
@@ -199,6 +205,12 @@ function emitRun(analyzed: AnalyzedText, from: number, to: number, out: MentionC
     return;
   }
 
+  // One generic head word ("the Alliance", "the Agency's", "state TV"): a description, not a name.
+  if (to - from === 1 && ORGANIZATION_HEADS.has(words[0])) {
+    out.push(make(analyzed, from, to, "nominal", { kindHint: "ORGANIZATION", head: words[0], modifiers: [] }));
+    return;
+  }
+
   // Title span: the first stretch of title words holding a title head, with a name after it.
   let titleStart = -1;
   let titleEnd = -1;
@@ -257,7 +269,21 @@ function emitRun(analyzed: AnalyzedText, from: number, to: number, out: MentionC
     return;
   }
 
-  out.push(make(analyzed, from, to, "name", { kindHint: kindOfName(tokens, from, to, text), gender: genderOf(tokens[from]) }));
+  // Lower-case title words before the name: "North Korean leader Kim Jong Un".
+  let t = from;
+  while (t - 1 >= 0 && tokens[t - 1].sentence === tokens[from].sentence && !isCapitalized(tokens[t - 1])
+    && tokens[t - 1].pos === "NOUN" && TITLE_HEADS.has(lower(tokens[t - 1]))) t--;
+  const lowerTitle = t < from ? tokens.slice(t, from).map((x) => x.value).join(" ") : undefined;
+  let affiliation: MentionCandidate["affiliation"];
+  if (lowerTitle && t - 1 >= 0) {
+    let a = t - 1;
+    while (a - 1 >= 0 && isCapitalized(tokens[a - 1]) && tokens[a - 1].sentence === tokens[from].sentence) a--;
+    if (isCapitalized(tokens[t - 1]) && lookupPlace(tokens.slice(a, t).map((x) => x.value).join(" ")).length > 0) {
+      affiliation = { firstToken: a, lastToken: t };
+    }
+  }
+  const kindHint = lowerTitle ? "PERSON" : kindOfName(tokens, from, to, text);
+  out.push(make(analyzed, from, to, "name", { kindHint, gender: genderOf(tokens[from]), title: lowerTitle, affiliation }));
   // Countries named inside a longer name ("Ministry for Foreign Affairs of Finland") are
   // mentions of their own, for PART_OF.
   for (let k = from + 1; k < to; k++) {

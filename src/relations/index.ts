@@ -12,7 +12,7 @@ import { CLAIM_NOUNS, NOUN_TRIGGERS, SPEECH_VERBS, VERB_TRIGGERS, type Trigger }
 
 const BE = new Set(["be", "is", "was", "were", "been", "being", "are", "get", "got"]);
 const NEGATIONS = new Set(["not", "n't", "never", "no"]);
-const LIGHT_VERBS = new Set(["hold", "have", "vow", "express", "impose", "make", "carry", "pay", "begin", "sit", "give", "offer", "pledge", "announce", "launch", "wage", "continue", "come", "open", "conduct", "seek"]);
+const LIGHT_VERBS = new Set(["maintain", "keep", "hold", "have", "vow", "express", "impose", "make", "carry", "pay", "begin", "sit", "give", "offer", "pledge", "announce", "launch", "wage", "continue", "come", "open", "conduct", "seek"]);
 const GOVERNMENT_TITLES = new Set(["president", "minister", "ambassador", "premier", "chancellor", "king", "queen", "secretary", "envoy", "spokesman", "spokeswoman", "spokesperson", "leader", "governor"]);
 const ACTOR_KINDS: ReadonlySet<EntityKind> = new Set(["PERSON", "ORGANIZATION", "COUNTRY"]);
 const RELATIVE_PRONOUNS = new Set(["who", "which", "that", "whose", "whom"]);
@@ -33,6 +33,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
   const { tokens, sentences, document } = analyzed;
   const kindOf = new Map<string, EntityKind>(resolved.entities.map((e: Entity) => [e.id, e.kind]));
   const drafts: Draft[] = [];
+  const pendingRoles: { mention: ResolvedMention; title: string }[] = [];
   const pendingDenials: { denier: string; sentence: number; claim: number; modality: Modality }[] = [];
 
   // Outermost actor mentions by token: the slots relations are read from.
@@ -61,7 +62,9 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
     for (let v = sentence.firstToken; v < sentence.lastToken; v++) {
       const token = tokens[v];
       if (slotAt[v] >= 0 && token.pos !== "VERB") continue;
-      if (token.pos === "VERB" || (token.pos === "NOUN" && token.lemma === "stand")) {
+      // A noun right after infinitive "to" is a mistagged verb ("decision to visit Russia").
+      const infinitive = token.pos === "NOUN" && tokens[v - 1]?.value.toLowerCase() === "to" && tokens[v - 1].pos === "PART";
+      if (token.pos === "VERB" || infinitive) {
         readVerb(v, sentence.firstToken, sentence.lastToken, speaker);
       } else if (token.pos === "NOUN" && !/^\p{Lu}/u.test(token.value)) {
         readNoun(v, sentence.firstToken, sentence.lastToken, speaker);
@@ -100,6 +103,12 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
     // "X told Reuters": the outlet quotes the speaker.
     if (lemma === "tell") return;
     const objects = objectsAfter(v, last, trigger.preps);
+    // "Brazil and Indonesia signed ...": a symmetric relation among coordinated subjects.
+    if (objects.length === 0 && subjects.length >= 2 && VOCABULARY[trigger.relation].symmetric) {
+      for (let a = 0; a < subjects.length; a++) {
+        for (let b = a + 1; b < subjects.length; b++) add(subjects[a].entity, trigger.relation, subjects[b].entity, token.sentence, 0.8, { modality, attributedTo, negated });
+      }
+    }
     for (const s of subjects) {
       for (const o of objects) {
         const [from, to] = trigger.reverse ? [o, s] : [s, o];
@@ -133,7 +142,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
   /** Who owns a noun: "X's war", "Security Council sanctions", "his visit", or the subject of the verb it follows. */
   function ownersOf(n: number, first: number): ResolvedMention[] {
     let k = n - 1;
-    while (k >= first && (tokens[k].pos === "ADJ" || (tokens[k].pos === "NOUN" && slotAt[k] < 0 && !/^\p{Lu}/u.test(tokens[k].value)) || tokens[k].value === "-" || tokens[k].pos === "NUM")) k--;
+    while (k >= first && (tokens[k].pos === "ADJ" || tokens[k].pos === "DET" || (tokens[k].pos === "NOUN" && slotAt[k] < 0 && !/^\p{Lu}/u.test(tokens[k].value)) || tokens[k].value === "-" || tokens[k].pos === "NUM")) k--;
     if (k < first) return [];
     if (isPossessiveToken(tokens[k]) && k - 1 >= first && slotAt[k - 1] >= 0) return [slots[slotAt[k - 1]]];
     if (slotAt[k] >= 0) {
@@ -173,15 +182,18 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
 
   function subjectsOf(v: number, first: number): ResolvedMention[] {
     let k = v - 1;
+    // A gerund after a comma ("..., including selling X") takes no subject across the comma.
+    const gerund = /ing$/.test(tokens[v].value.toLowerCase());
     while (k >= first) {
       const t = tokens[k];
       const w = t.value.toLowerCase();
+      if (gerund && w === ",") return [];
       if (slotAt[k] >= 0) {
         const m = slots[slotAt[k]];
         const before = tokens[m.firstToken - 1];
         const after = tokens[m.lastToken];
         if (after && isPossessiveToken(after) && m.lastToken < v - 1) return [];
-        if (before && before.pos === "ADP" && m.firstToken - 1 >= first && !isPossessiveToken(before)) {
+        if (before && before.pos === "ADP" && m.firstToken - 1 >= first && !isPossessiveToken(before) && !directlyBefore(m, v)) {
           k = m.firstToken - 2;
           continue;
         }
@@ -203,6 +215,24 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
       k--;
     }
     return [];
+  }
+
+  /** Only adverbs, auxiliaries or an enclosed apposition stand between the mention and the verb. */
+  function directlyBefore(m: ResolvedMention, v: number): boolean {
+    let k = m.lastToken;
+    while (k < v) {
+      const t = tokens[k];
+      if (t.pos === "ADV" || t.pos === "AUX" || t.pos === "PART") { k++; continue; }
+      if (t.value === ",") {
+        let j = k + 1;
+        while (j < v && tokens[j].value !== ",") j++;
+        if (j >= v) return false;
+        k = j + 1;
+        continue;
+      }
+      return false;
+    }
+    return true;
   }
 
   /** From a comma at k, the index before an enclosed segment ", who ... ," / ", a ...,"; or k. */
@@ -232,6 +262,13 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
       if (w === ";" || w === "." || (t.pos === "SCONJ" && !preps.includes(w)) || w === "“" || w === "(") return [];
       if (slotAt[k] >= 0) {
         const m = slots[slotAt[k]];
+        // "his weapons factories", "Kim's translator": owners, not objects (but "welcomed Kim's limousine").
+        const possessive = m.form === "pronoun" ? !["him", "her", "it", "them"].includes(m.text.toLowerCase())
+          : isPossessiveToken(tokens[m.lastToken]);
+        if (possessive && !(m.form !== "pronoun" && (nounTrigger || ["HOST", "MONITOR"].includes(VERB_TRIGGERS[tokens[v].lemma.toLowerCase()]?.relation ?? "")))) {
+          k = m.lastToken + 1;
+          continue;
+        }
         const gov = governorOf(m, v);
         if ((gov === v && preps.includes("")) || (gov !== v && preps.includes(tokens[gov].value.toLowerCase()))) {
           return withCoordinated(m, -1, last);
@@ -387,6 +424,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
       if (kind === "ORGANIZATION" || kind === "LOCATION") readOwner(m, kind);
     }
     datelines();
+    resolvePendingRoles();
   }
 
   function readRole(m: ResolvedMention): void {
@@ -423,9 +461,30 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
     if (!title) return;
     const head = title.toLowerCase().split(/\s+/).filter((w) => TITLE_HEADS.has(w)).pop();
     if (!head || head === "mr" || head === "mrs" || head === "ms" || head === "dr") return;
-    if (!owner && GOVERNMENT_TITLES.has(head)) owner = nearestCountry(m);
+    if (!owner && GOVERNMENT_TITLES.has(head)) {
+      pendingRoles.push({ mention: m, title });
+      return;
+    }
     if (!owner) return;
     add(m.entity, "ROLE", owner.entity, sentence, 0.8, { role: title });
+  }
+
+  /** A government title with no owner in reach: the entity's owner elsewhere, else the nearest country. */
+  function resolvePendingRoles(): void {
+    for (const { mention, title } of pendingRoles) {
+      if (drafts.some((d) => d.relation === "ROLE" && d.source === mention.entity)) continue;
+      const owner = nearestCountry(mention) ?? mainCountry();
+      if (owner) add(mention.entity, "ROLE", owner.entity, mention.sentence, 0.6, { role: title });
+    }
+  }
+
+  /** The country the document speaks of most, for officials whose country goes unsaid. */
+  function mainCountry(): ResolvedMention | undefined {
+    const counts = new Map<string, number>();
+    for (const x of all) if (kindOf.get(x.entity) === "COUNTRY") counts.set(x.entity, (counts.get(x.entity) ?? 0) + 1);
+    let best: string | undefined;
+    for (const [id, n] of counts) if (!best || n > counts.get(best)!) best = id;
+    return best ? all.find((x) => x.entity === best) : undefined;
   }
 
   function titleStart(m: ResolvedMention): number {
@@ -487,7 +546,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
     // "X's Foreign Ministry", "Russia's Far East", "Russia's state news agency TASS".
     let j = m.firstToken - 1;
     let descriptor = false;
-    while (j >= 0 && tokens[j].sentence === sentence && anyAt[j] < 0 && /^[a-z-]/.test(tokens[j].value) && ["NOUN", "ADJ", "PUNCT", "VERB"].includes(tokens[j].pos) && tokens[j].value !== ",") {
+    while (j >= 0 && tokens[j].sentence === sentence && (anyAt[j] < 0 || all[anyAt[j]].entity === m.entity) && /^[a-z-]/.test(tokens[j].value) && ["NOUN", "ADJ", "PUNCT", "VERB"].includes(tokens[j].pos) && tokens[j].value !== ",") {
       const w = tokens[j].value.toLowerCase();
       if (ORGANIZATION_NOMINALS.has(w) || ORGANIZATION_HEADS.has(w) || LOCATION_HEADS.has(w)) descriptor = true;
       j--;
