@@ -1,0 +1,55 @@
+// `npm run bench`: words per second for wink's readDoc alone and for the whole extract(),
+// on at least a million words (the seed and dev articles repeated), and their ratio.
+// The issue asks the pipeline to keep at least half of wink's speed. Not a test: timings
+// depend on the machine and its load.
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { extract } from "../src/extract.js";
+import { wink } from "../src/nlp/index.js";
+import type { Document } from "../src/model.js";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const TARGET_WORDS = Number(process.env.BENCH_WORDS ?? 1_000_000);
+const SOURCES = [path.join(ROOT, "seeds"), path.join(ROOT, "tests/fixtures/dev")];
+
+const countWords = (text: string) => text.match(/\S+/g)?.length ?? 0;
+
+const articles: Document[] = SOURCES.flatMap((dir) => readdirSync(dir)
+  .filter((name) => name.endsWith(".txt")).sort()
+  .map((name) => ({ id: name, text: readFileSync(path.join(dir, name), "utf8") })));
+if (articles.length === 0) throw new Error("no articles found in seeds/ or tests/fixtures/dev/");
+
+const corpus: Document[] = [];
+let words = 0;
+for (let copy = 0; words < TARGET_WORDS; copy++) {
+  for (const article of articles) {
+    corpus.push({ id: `${copy}/${article.id}`, text: article.text });
+    words += countWords(article.text);
+  }
+}
+
+function time(run: (document: Document) => unknown): number {
+  const started = process.hrtime.bigint();
+  for (const document of corpus) run(document);
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+const nlp = wink();
+const readDoc = (document: Document) => nlp.readDoc(document.text);
+// Warm up both paths (JIT, lazy data) on one copy of each article before timing.
+for (const article of articles) {
+  readDoc(article);
+  extract(article);
+}
+
+const format = (n: number) => Math.round(n).toLocaleString("en-US");
+const winkSeconds = time(readDoc);
+const extractSeconds = time(extract);
+const winkRate = words / winkSeconds;
+const extractRate = words / extractSeconds;
+
+console.log(`corpus:       ${format(words)} words in ${format(corpus.length)} documents (${articles.length} articles repeated)`);
+console.log(`wink readDoc: ${format(winkRate)} words/s (${winkSeconds.toFixed(2)} s)`);
+console.log(`extract:      ${format(extractRate)} words/s (${extractSeconds.toFixed(2)} s)`);
+console.log(`ratio:        ${(extractRate / winkRate).toFixed(2)} (extract / wink; the issue asks for >= 0.50)`);
