@@ -131,7 +131,7 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
       // A description right before a name describes it: "the Russian mercenary group Wagner".
       // So does one set off before a name: "Its spokeswoman, Clarisse Mulenda".
       const named = names.find((x) => x.firstToken === m.lastToken
-        || (m.kindHint === "PERSON" && x.firstToken === m.lastToken + 1 && tokens[m.lastToken].value === "," && kindOf(x) !== "ORGANIZATION" && !x.country));
+        || (m.kindHint === "PERSON" && appositiveName(m, x) && kindOf(x) !== "ORGANIZATION" && !x.country));
       c = named ? assigned.get(named) : resolveNominal(m);
       if (c) assign(m, c);
     } else if (!c && m.form === "pronoun") {
@@ -185,6 +185,24 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
 
   // ---- helpers (closures over the document) ----
 
+  /** "Its spokesman, Rear Admiral X" / "The president of the ECOWAS Commission, X": x names m. */
+  function appositiveName(m: MentionCandidate, x: MentionCandidate): boolean {
+    let k = m.lastToken;
+    if (tokens[k]?.value.toLowerCase() === "of") {
+      const owner = names.find((n) => n.firstToken >= k + 1 && n.firstToken <= k + 2);
+      if (!owner) return false;
+      k = owner.lastToken;
+    }
+    if (tokens[k]?.value !== ",") return false;
+    k++;
+    while (k < x.firstToken) {
+      const w = tokens[k].value.toLowerCase();
+      if (!(TITLE_HEADS.has(w) || TITLE_MODIFIERS.has(w))) return false;
+      k++;
+    }
+    return k === x.firstToken;
+  }
+
   function kindOf(m: MentionCandidate): EntityKind | undefined {
     if (m.kindHint) return m.kindHint;
     const before = tokens[m.firstToken - 1];
@@ -224,14 +242,23 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
     const before = tokens[m.firstToken - 1];
     const prep = before ? before.value.toLowerCase() : "";
     if (isAcronym(m.text)) return "ORGANIZATION";
-    if (PLACE_PREPOSITIONS.has(prep) && !/day$/i.test(m.text)) return "LOCATION";
     if (OUTLET_VERBS.has(before?.lemma ?? "") || (prep === "to" && tokens[m.firstToken - 2]?.value.toLowerCase() === "according")) {
       return "ORGANIZATION";
     }
+    if (PLACE_PREPOSITIONS.has(prep) && !/day$/i.test(m.text)) return "LOCATION";
+    // Coordinated with a place: "on Sumatra and Kalimantan".
+    if ((prep === "and" || prep === ",") && names.some((n) => n.lastToken === m.firstToken - 1 && defaultKindSafe(n) === "LOCATION")) return "LOCATION";
     // Two capitalised words or more with no other sign: news names people.
     if (m.lastToken - m.firstToken >= 2) return "PERSON";
     // One word: a place if coordinated with a place, else an organisation.
     return "ORGANIZATION";
+  }
+
+  function defaultKindSafe(n: MentionCandidate): EntityKind | undefined {
+    const c = assigned.get(n);
+    if (c) return c.kind;
+    const before = tokens[n.firstToken - 1]?.value.toLowerCase() ?? "";
+    return kindOf(n) ?? (PLACE_PREPOSITIONS.has(before) ? "LOCATION" : undefined);
   }
 
   /** "X's Foreign Ministry", "X's Far East": a generic name owned by a country keeps its owner. */
@@ -286,7 +313,11 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
     const affiliation = m.affiliation ? countryOfSpan(m.affiliation.firstToken, m.affiliation.lastToken) : undefined;
     const candidates = [...recentClusters(m)].filter((c) => (isPerson ? c.kind === "PERSON" : c.kind === "ORGANIZATION"));
     if (isPerson) {
-      const titled = candidates.filter((c) => c.titles.some((t) => t.split(/\s+/).includes(head)));
+      const wanted = (m.title ?? head).toLowerCase().split(/\s+/).filter((w) => TITLE_HEADS.has(w) || (TITLE_MODIFIERS.has(w) && !["the", "of", "for", "and"].includes(w)));
+      const titled = candidates.filter((c) => c.titles.some((t) => {
+        const have = t.split(/\s+/);
+        return have.includes(head) && wanted.every((w) => have.includes(w));
+      }));
       const fitting = titled.filter((c) => !affiliation || c.affiliations.includes(affiliation) || c.affiliations.length === 0);
       if (fitting.length > 0) return fitting[0];
       // A description before the name it describes ("Congo's defence minister said ... X told").
@@ -296,6 +327,9 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
     }
     const named = candidates.filter((c) => c.mentions.some((x) => x.text.toLowerCase().includes(head)));
     if (named.length > 0) return named[0];
+    // "the group" again means the group it meant before.
+    const before = [...clusters.values()].filter((c) => c.mentions.some((x) => x.form === "nominal" && x.head === head && x.start < m.start));
+    if (before.length > 0) return before[before.length - 1];
     return candidates[0];
   }
 

@@ -341,7 +341,11 @@ function genderOf(token: Token): "male" | "female" | undefined {
 function kindOfName(tokens: Token[], from: number, to: number, text: string): EntityKind | undefined {
   const words = tokens.slice(from, to).map(lower);
   const last = words[words.length - 1];
-  if (WORLD_REGIONS.has(words.join("-")) || (words.length === 1 && WORLD_REGIONS.has(last))) return "LOCATION";
+  if (WORLD_REGIONS.has(words.join("-")) || WORLD_REGIONS.has(last)) return "LOCATION";
+  // "Brazilian Amazon": a people's name before a place or body is no person.
+  if (words.length >= 2 && countryByDemonym(tokens[from].value)) {
+    return words.some((w) => ORGANIZATION_HEADS.has(w)) ? "ORGANIZATION" : "LOCATION";
+  }
   if (words.some((w) => ORGANIZATION_HEADS.has(w)) && !LOCATION_HEADS.has(last)) return "ORGANIZATION";
   if (LOCATION_HEADS.has(last) && words.length > 1) return "LOCATION";
   if (words.length === 1 && isAcronym(text)) return "ORGANIZATION";

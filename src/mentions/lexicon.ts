@@ -41,7 +41,7 @@ export const ORGANIZATION_HEADS = words(`
   broadcasting broadcaster radio television tv federation league brigade brigades
   battalion regiment militia authority board bureau centre center foundation
   trust corporation corp inc ltd co cartel coalition assembly secretariat cabinet
-  administration embassy consulate headquarters command state-department institution
+  administration embassy consulate command state-department institution nations
   airlines airways group's system systems holdings technologies enterprises
   confederation caucus tribunal observatory
 `);
@@ -54,7 +54,7 @@ export const LOCATION_HEADS = words(`
   state's capital village town airbase field fields border crossing canal
   highlands plateau basin delta archipelago hill hills forest rainforest
   camp prison hospital stadium bridge dam reactor facility site airfield harbour harbor
-  avenue road corridor strip bank heights
+  avenue road corridor strip bank heights headquarters hq
 `);
 
 /** Continents and world regions: places, never actors. */

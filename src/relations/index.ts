@@ -8,6 +8,7 @@ import {
   type RelationType, type ResolvedMention, type ResolvedText, type Token,
 } from "../model.js";
 import { LOCATION_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOMINALS, TITLE_HEADS, TITLE_MODIFIERS } from "../mentions/lexicon.js";
+import { countryByDemonym, countryByName, normalizeName } from "../mentions/index.js";
 import { CLAIM_NOUNS, NOUN_TRIGGERS, SPEECH_VERBS, VERB_TRIGGERS, type Trigger } from "./triggers.js";
 
 const BE = new Set(["be", "is", "was", "were", "been", "being", "are", "get", "got"]);
@@ -112,7 +113,13 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
     for (const s of subjects) {
       for (const o of objects) {
         const [from, to] = trigger.reverse ? [o, s] : [s, o];
-        add(from.entity, trigger.relation, to.entity, token.sentence, confidence, { modality, attributedTo, negated });
+        let relation = trigger.relation;
+        const fromKind = kindOf.get(from.entity);
+        const toKind = kindOf.get(to.entity);
+        // A state joining a body becomes part of it; welcoming a decision is support, not hosting.
+        if (lemma === "join" && fromKind !== "PERSON" && toKind === "ORGANIZATION") relation = "PART_OF";
+        if (relation === "HOST" && toKind !== "PERSON" && lemma === "welcome") relation = "SUPPORT";
+        add(from.entity, relation, to.entity, token.sentence, confidence, { modality, attributedTo, negated });
       }
     }
     if (trigger.relation === "DENY" && objects.length === 0 && !negated) {
@@ -142,7 +149,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
   /** Who owns a noun: "X's war", "Security Council sanctions", "his visit", or the subject of the verb it follows. */
   function ownersOf(n: number, first: number): ResolvedMention[] {
     let k = n - 1;
-    while (k >= first && (tokens[k].pos === "ADJ" || tokens[k].pos === "DET" || (tokens[k].pos === "NOUN" && slotAt[k] < 0 && !/^\p{Lu}/u.test(tokens[k].value)) || tokens[k].value === "-" || tokens[k].pos === "NUM")) k--;
+    while (k >= first && (tokens[k].pos === "ADJ" || tokens[k].pos === "DET" || (tokens[k].pos === "VERB" && /(ed|ing)$/.test(tokens[k].value) && k === n - 1) || (tokens[k].pos === "NOUN" && slotAt[k] < 0 && !/^\p{Lu}/u.test(tokens[k].value)) || tokens[k].value === "-" || tokens[k].pos === "NUM")) k--;
     if (k < first) return [];
     if (isPossessiveToken(tokens[k]) && k - 1 >= first && slotAt[k - 1] >= 0) return [slots[slotAt[k - 1]]];
     if (slotAt[k] >= 0) {
@@ -193,6 +200,11 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
         const before = tokens[m.firstToken - 1];
         const after = tokens[m.lastToken];
         if (after && isPossessiveToken(after) && m.lastToken < v - 1) return [];
+        // "was accused by the EU of shipping": the agent of the passive is not the gerund's subject.
+        if (gerund && before && before.value.toLowerCase() === "by") { k = m.firstToken - 2; continue; }
+        // "Fighters from X attacked": the group named after "from" acts.
+        if (before && ["from", "of"].includes(before.value.toLowerCase()) && /s$/.test(tokens[m.firstToken - 2]?.value ?? "")
+          && tokens[m.firstToken - 2]?.pos === "NOUN" && directlyBefore(m, v)) return withCoordinated(m, first, -1);
         if (before && before.pos === "ADP" && m.firstToken - 1 >= first && !isPossessiveToken(before) && !directlyBefore(m, v)) {
           k = m.firstToken - 2;
           continue;
@@ -365,9 +377,13 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
 
   /** The entity whose words the sentence reports ("X said", "X told", "said X"). */
   function speakerOf(first: number, last: number): string | undefined {
+    let quoted = false;
     for (let k = first; k < last; k++) {
       const t = tokens[k];
-      if (t.pos !== "VERB" || !SPEECH_VERBS.has(t.lemma.toLowerCase())) continue;
+      if (t.value === "“") quoted = true;
+      else if (t.value === "”") quoted = false;
+      else if (t.value === "\"") quoted = !quoted;
+      if (quoted || t.pos !== "VERB" || !SPEECH_VERBS.has(t.lemma.toLowerCase())) continue;
       const subjects = subjectsOf(k, first);
       if (subjects.length > 0) {
         if (t.lemma.toLowerCase() === "tell") quoteOutlet(k, last, subjects[0]);
@@ -453,6 +469,13 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
       const prev = all.find((x) => x.lastToken === m.firstToken - 1 && x.form === "nominal" && x.entity === m.entity);
       void prev;
     }
+    // "Director General X of the Ministry's Political Department".
+    if (!owner && title && m.form === "name" && tokens[m.lastToken]?.value.toLowerCase() === "of") {
+      for (let k = m.lastToken + 1; k < Math.min(tokens.length, m.lastToken + 4); k++) {
+        const x = anyAt[k] >= 0 ? all[anyAt[k]] : undefined;
+        if (x && kindOf.get(x.entity) !== "PERSON" && kindOf.get(x.entity) !== "LOCATION" && !isPossessiveToken(tokens[x.lastToken])) { owner = x; break; }
+      }
+    }
     // Apposition after the name: "X, South Korea's Foreign Ministry spokesperson," / "X, a SIPRI researcher".
     if (m.form === "name" && tokens[m.lastToken]?.value === ",") {
       const app = apposition(m.lastToken + 1);
@@ -473,7 +496,9 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
   function resolvePendingRoles(): void {
     for (const { mention, title } of pendingRoles) {
       if (drafts.some((d) => d.relation === "ROLE" && d.source === mention.entity)) continue;
-      const owner = nearestCountry(mention) ?? mainCountry();
+      const main = mainCountry();
+      const mainNear = main && all.some((x) => x.entity === main.entity && x.sentence <= mention.sentence && mention.sentence - x.sentence <= 3);
+      const owner = (mainNear ? main : undefined) ?? nearestCountry(mention) ?? main;
       if (owner) add(mention.entity, "ROLE", owner.entity, mention.sentence, 0.6, { role: title });
     }
   }
@@ -609,16 +634,23 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
     }
   }
 
+  /** An owner written at the head of the name: "Finnish Defence Forces", "U.S. State Department", "ECOWAS Commission". */
   function prefixCountryOf(m: ResolvedMention): string | undefined {
-    for (const x of all) {
-      if (x.firstToken === m.firstToken - 1 && x.placeRole === "demonym" && anyAt[m.firstToken - 1] >= 0 && !tokens[m.firstToken - 1].value.includes(" ")) {
-        // "Brazilian Amazon" written as one run keeps the demonym inside the name; handled below.
+    if (m.lastToken - m.firstToken < 2) return undefined;
+    for (const width of [2, 1]) {
+      if (m.lastToken - m.firstToken <= width) continue;
+      const head = document.text.slice(tokens[m.firstToken].start, tokens[m.firstToken + width - 1].end);
+      const code = countryCodeOf(head);
+      if (code) {
+        const country = all.find((x) => x.country === code && kindOf.get(x.entity) === "COUNTRY");
+        if (country) return country.entity;
       }
+      const norm = normalizeName(head);
+      const body = resolved.entities.find((e) => e.id !== m.entity && e.kind === "ORGANIZATION"
+        && (normalizeName(e.name) === norm || e.aliases.some((a) => normalizeName(a) === norm)));
+      if (body) return body.id;
     }
-    const first = tokens[m.firstToken];
-    if (!first) return undefined;
-    const entry = all.find((x) => x.firstToken === m.firstToken && x !== m && x.country);
-    return entry?.entity;
+    return undefined;
   }
 
   function datelines(): void {
@@ -642,7 +674,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
       // Whoever most recently accused, asked or demanded something of the denier (or of anyone).
       const claims = drafts.filter((x) => ["ACCUSE", "REQUEST", "DEMAND", "WARN"].includes(x.relation) && x.sentence <= d.sentence);
       const aimed = claims.filter((x) => x.target === d.denier);
-      const pool = aimed.length > 0 ? aimed : claims.filter((x) => d.sentence - x.sentence <= 1);
+      const pool = aimed.length > 0 ? aimed : claims.filter((x) => d.sentence - x.sentence <= 4);
       const claim = pool[pool.length - 1];
       if (claim) add(d.denier, "DENY", claim.source, d.sentence, 0.7, { modality: d.modality });
     }
@@ -698,6 +730,10 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
     }
     return [...merged.values()];
   }
+}
+
+function countryCodeOf(text: string): string | undefined {
+  return (countryByName(text) ?? countryByDemonym(text))?.code;
 }
 
 function adjusted(d: Draft): number {
