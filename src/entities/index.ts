@@ -8,7 +8,7 @@ import {
 } from "../model.js";
 import { countryByName, isAcronym, isCapitalized, normalizeName } from "../mentions/index.js";
 import {
-  LOCATION_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOMINALS, TITLE_HEADS, TITLE_MODIFIERS,
+  LOCATION_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOMINALS, STATE_ACTOR_NOUNS, TITLE_HEADS, TITLE_MODIFIERS,
 } from "../mentions/lexicon.js";
 
 /** Prepositions after which an unknown name is a place. */
@@ -325,6 +325,11 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
       if (later && affiliation) return assigned.get(later);
       return undefined;
     }
+    // "the North Korean delegation", "the Iranian government": the state itself.
+    if (affiliation && STATE_ACTOR_NOUNS.has(head)) {
+      const state = clusters.get(`country:${affiliation}`);
+      if (state) return state;
+    }
     const named = candidates.filter((c) => c.mentions.some((x) => x.text.toLowerCase().includes(head)));
     if (named.length > 0) return named[0];
     // "the group" again means the group it meant before.
@@ -340,7 +345,10 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
     for (const c of recentClusters(m)) {
       if (personal && c.kind !== "PERSON") continue;
       if (!personal && c.kind !== "ORGANIZATION" && c.kind !== "COUNTRY") continue;
-      if (personal) {
+      // Given-name genders are a weak guide (many names are both): a person named earlier in
+      // the same sentence wins regardless; gender only sorts out earlier sentences.
+      const sameSentence = c.mentions.some((x) => x.sentence === m.sentence && x.start < m.start);
+      if (personal && !sameSentence) {
         const gender = c.mentions.find((x) => x.gender)?.gender;
         if (gender && (gender === "female") !== female) continue;
       }
