@@ -7,6 +7,8 @@ import { EXIT_USAGE, UsageError } from "./errors.js";
 import { registerBuild } from "./commands/build.js";
 import { registerExtract } from "./commands/extract.js";
 import { registerEval } from "./commands/eval.js";
+import { registerQuery } from "./commands/query.js";
+import { registerStats } from "./commands/stats.js";
 
 const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
   version: string;
@@ -24,6 +26,8 @@ const program = new Command()
 registerBuild(program);
 registerExtract(program);
 registerEval(program);
+registerQuery(program);
+registerStats(program);
 
 try {
   await program.parseAsync(process.argv);

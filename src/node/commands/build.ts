@@ -7,6 +7,7 @@ import { writeFilesAtomic } from "../write.js";
 
 interface BuildOptions {
   out: string;
+  format: string;
 }
 
 export const DEFAULT_INPUT = "seeds";
@@ -18,13 +19,17 @@ export function registerBuild(program: Command): void {
     .description("extract every article and write the graph as graph.json and graph.gexf")
     .argument("[inputs...]", ".txt/.md files or folders of them", [DEFAULT_INPUT])
     .option("-o, --out <dir>", "output folder", DEFAULT_OUT)
+    .option("-f, --format <list>", "comma-separated: json, gexf, graphml, csv (nodes.csv, edges.csv), cypher", "json,gexf")
     .addHelpText("after", `
 Writes <dir>/graph.json (graphology export, lossless) and <dir>/graph.gexf (GEXF 1.3),
-each atomically, and prints one summary line.
+each atomically, and prints one summary line. --format picks the files instead:
+json (graph.json), gexf (graph.gexf), graphml (graph.graphml), csv (nodes.csv, edges.csv),
+cypher (graph.cypher, MERGE statements for Neo4j).
 Exit code: 0 all read, 1 some inputs skipped, 2 usage error or nothing readable.
 
 Example:
-  newsgraph build article.txt more-articles/ --out my-graph/`)
+  newsgraph build article.txt more-articles/ --out my-graph/
+  newsgraph build --format json,gexf,graphml,csv,cypher`)
     .action(async (inputs: string[], options: BuildOptions) => {
       process.exitCode = await runBuild(inputs, options);
     });
@@ -32,21 +37,25 @@ Example:
 
 async function runBuild(inputs: string[], options: BuildOptions): Promise<number> {
   const started = performance.now();
+  const { parseFormats, exportFiles } = await import("../../export/formats.js");
+  let formats;
+  try {
+    formats = parseFormats(options.format);
+  } catch (error) {
+    throw new UsageError(`--format: ${(error as Error).message}`);
+  }
   const { documents, problems } = await readInputs(inputs);
   reportProblems(problems);
   if (documents.length === 0) throw new UsageError(`no readable input texts in ${inputs.join(", ")}`);
 
   // Loaded here, not at the top, so `--help` and usage errors answer at once.
-  const [{ extract }, { buildGraph }, { applyLayout }, { toGexf, toJson }] = await Promise.all([
+  const [{ extract }, { buildGraph }, { applyLayout }] = await Promise.all([
     import("../../extract.js"), import("../../graph/index.js"), import("../../layout/index.js"),
-    import("../../export/index.js"),
   ]);
   const graph = applyLayout(buildGraph(documents.map((document) => extract(document))));
   try {
-    await writeFilesAtomic([
-      { path: path.join(options.out, "graph.json"), content: toJson(graph) },
-      { path: path.join(options.out, "graph.gexf"), content: toGexf(graph) },
-    ]);
+    await writeFilesAtomic(
+      exportFiles(graph, formats).map((file) => ({ path: path.join(options.out, file.name), content: file.content })));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new UsageError(`cannot write to ${options.out} (${code})`);

@@ -1,0 +1,46 @@
+// Which files each export format writes, for `newsgraph build --format json,gexf,...`.
+import type { KnowledgeGraph } from "../graph/index.js";
+import { toCsv } from "./csv.js";
+import { toCypher } from "./cypher.js";
+import { toGexf } from "./gexf.js";
+import { toGraphml } from "./graphml.js";
+import { toJson } from "./json.js";
+
+export const EXPORT_FORMATS = ["json", "gexf", "graphml", "csv", "cypher"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const DEFAULT_FORMATS: readonly ExportFormat[] = ["json", "gexf"];
+
+export interface ExportFile {
+  /** File name inside the output folder. */
+  name: string;
+  content: string;
+}
+
+/** "json, GEXF,csv" -> ["json", "gexf", "csv"]; RangeError naming any unknown format. */
+export function parseFormats(list: string): ExportFormat[] {
+  const formats: ExportFormat[] = [];
+  for (const item of list.split(",").map((part) => part.trim().toLowerCase()).filter(Boolean)) {
+    if (!(EXPORT_FORMATS as readonly string[]).includes(item)) {
+      throw new RangeError(`unknown format "${item}"; expected some of ${EXPORT_FORMATS.join(", ")}`);
+    }
+    if (!formats.includes(item as ExportFormat)) formats.push(item as ExportFormat);
+  }
+  if (formats.length === 0) throw new RangeError(`no format given; expected some of ${EXPORT_FORMATS.join(", ")}`);
+  return formats;
+}
+
+/** The files of the formats asked for, in the order asked. */
+export function exportFiles(graph: KnowledgeGraph, formats: readonly ExportFormat[]): ExportFile[] {
+  return formats.flatMap((format): ExportFile[] => {
+    switch (format) {
+      case "json": return [{ name: "graph.json", content: toJson(graph) }];
+      case "gexf": return [{ name: "graph.gexf", content: toGexf(graph) }];
+      case "graphml": return [{ name: "graph.graphml", content: toGraphml(graph) }];
+      case "csv": {
+        const files = toCsv(graph);
+        return [{ name: "nodes.csv", content: files["nodes.csv"] }, { name: "edges.csv", content: files["edges.csv"] }];
+      }
+      case "cypher": return [{ name: "graph.cypher", content: toCypher(graph) }];
+    }
+  });
+}
