@@ -94,6 +94,11 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
       assign(m, assigned.get(long)!);
       continue;
     }
+    // "EU" for "European Union", "UN" for "United Nations": initials of a body named in the text.
+    if (isAcronym(m.text) && !clusters.has(`name:${norm.replace(/s$/, "")}`)) {
+      const body = names.find((n) => n !== m && assigned.has(n) && assigned.get(n)!.kind === "ORGANIZATION" && initials(n) === norm.replace(/\s/g, ""));
+      if (body) { assign(m, assigned.get(body)!); continue; }
+    }
     const composite = possessiveComposite(m);
     if (composite) {
       const c = cluster(`name:${normalizeName(composite)}`, kindOf(m) ?? "ORGANIZATION");
@@ -147,6 +152,21 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
       const code = countryOfSpan(m.affiliation.firstToken, m.affiliation.lastToken);
       if (code) c.affiliations.push(code);
     }
+  }
+
+  // "The ministry, known by its acronym MODAFL": the acronym joins what it names.
+  for (const m of names) {
+    if (!isAcronym(m.text)) continue;
+    const lead = tokens.slice(Math.max(0, m.firstToken - 5), m.firstToken).map((t) => t.value.toLowerCase());
+    if (!lead.includes("acronym") && !(lead.includes("known") && lead.includes("as"))) continue;
+    const knownAt = tokens.slice(0, m.firstToken).map((t) => t.value.toLowerCase()).lastIndexOf("known");
+    const target = [...resolvedAll].reverse().find((x) => x.lastToken <= knownAt && x.sentence === m.sentence && x.form !== "pronoun");
+    const from = assigned.get(m);
+    const into = target ? clusters.get(target.entity) : undefined;
+    if (!from || !into || from === into) continue;
+    for (const x of from.mentions) { into.mentions.push(x); assigned.set(x, into); }
+    for (const r of resolvedAll) if (r.entity === from.key) r.entity = into.key;
+    from.mentions = [];
   }
 
   // 5. Entities: canonical name, aliases, mentions; keys from canonical names.
@@ -246,6 +266,8 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
       return "ORGANIZATION";
     }
     if (PLACE_PREPOSITIONS.has(prep) && !/day$/i.test(m.text)) return "LOCATION";
+    // "the central Iranian city of Isfahan".
+    if (prep === "of" && LOCATION_HEADS.has(tokens[m.firstToken - 2]?.value.toLowerCase() ?? "")) return "LOCATION";
     // Coordinated with a place: "on Sumatra and Kalimantan".
     if ((prep === "and" || prep === ",") && names.some((n) => n.lastToken === m.firstToken - 1 && defaultKindSafe(n) === "LOCATION")) return "LOCATION";
     // Two capitalised words or more with no other sign: news names people.
@@ -335,7 +357,14 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
     // "the group" again means the group it meant before.
     const before = [...clusters.values()].filter((c) => c.mentions.some((x) => x.form === "nominal" && x.head === head && x.start < m.start));
     if (before.length > 0) return before[before.length - 1];
-    return candidates[0];
+    // Otherwise the body the text has spoken of most so far.
+    let best: Cluster | undefined;
+    let bestCount = 0;
+    for (const c of candidates) {
+      const count = c.mentions.filter((x) => x.start < m.start).length;
+      if (count > bestCount) { best = c; bestCount = count; }
+    }
+    return best;
   }
 
   function resolvePronoun(m: MentionCandidate): Cluster | undefined {
@@ -376,6 +405,11 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
   }
 }
 
+function initials(m: MentionCandidate): string {
+  const words = m.text.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w));
+  return words.length >= 2 ? words.map((w) => w[0].toLowerCase()).join("") : "";
+}
+
 function containsRun(haystack: string[], needle: string[]): boolean {
   for (let i = 0; i + needle.length <= haystack.length; i++) {
     if (needle.every((w, k) => haystack[i + k] === w)) return true;
@@ -389,7 +423,7 @@ function capitalActs(tokens: Token[], m: MentionCandidate): boolean {
   const after2 = tokens[m.lastToken + 1];
   const before = tokens[m.firstToken - 1];
   if (after && (after.pos === "VERB" || after.pos === "AUX")) return true;
-  if (after && after.pos === "ADV" && after2 && (after2.pos === "VERB" || after2.pos === "AUX")) return true;
+  if (after && (after.pos === "ADV" || after.value === "“" || after.value === "\"") && after2 && (after2.pos === "VERB" || after2.pos === "AUX" || after2.pos === "ADV")) return true;
   if (after && /^['’]s$/.test(after.value) && after2 && after2.pos === "NOUN") return true;
   if (before && ["with", "against", "by", "between"].includes(before.value.toLowerCase())) return true;
   return false;
@@ -405,7 +439,7 @@ function canonicalName(c: Cluster): string {
     m.text.length + (m.text === m.text.toUpperCase() && m.text.length > 5 ? -100 : 0);
   let best = pool[0];
   for (const m of pool) if (score(m) > score(best)) best = m;
-  if (best.text === best.text.toUpperCase() && best.text.length > 5) {
+  if (best.text === best.text.toUpperCase() && best.text.length > 6 && !isAcronym(best.text.replace(/\s/g, "")) ) {
     return best.text.toLowerCase().replace(/(^|[\s-])\p{L}/gu, (s) => s.toUpperCase());
   }
   return best.text;

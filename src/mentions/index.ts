@@ -85,8 +85,12 @@ function startsName(tokens: Token[], i: number, first: number, last: number): bo
   if (!isCapitalized(token)) return false;
   const word = lower(token);
   if (lookupPlace(token.value).length > 0) return true;
-  if (NOT_NAME_WORDS.has(word) && !isAcronym(token.value)) return false;
+  if (NOT_NAME_WORDS.has(word)) return false;
+  // A capitalised adjective before a common noun ("Western suppliers", "Allied air policing").
+  if (token.pos === "ADJ" && tokens[i + 1] && !isCapitalized(tokens[i + 1])) return false;
   if (i === first && !isAcronym(token.value)) {
+    // "Fighters from ...": an inflected common noun opening the sentence.
+    if (token.lemma.toLowerCase() !== word && (i + 1 >= last || !isCapitalized(tokens[i + 1]))) return false;
     // A capitalised first word is a name only if the tagger says so or a name follows.
     const next = tokens[i + 1];
     if (token.pos !== "PROPN" && !(next && i + 1 < last && isCapitalized(next) && next.pos === "PROPN")) {
@@ -147,7 +151,7 @@ function extendRun(tokens: Token[], i: number, last: number): number {
 
 /** "of Finland" continues "Ministry for Foreign Affairs"; "of Ville Hirvonen" would not. */
 function isPersonish(tokens: Token[], k: number, last: number): boolean {
-  return k + 1 < last && getGender(tokens[k].value) !== "unknown" && isCapitalized(tokens[k + 1])
+  return k + 1 < last && getGender(tokens[k].value) !== "unknown" && isCapitalized(tokens[k + 1]) && tokens[k + 1].pos === "PROPN"
     && !ORGANIZATION_HEADS.has(lower(tokens[k + 1])) && lookupPlace(tokens[k].value).length === 0;
 }
 
@@ -374,7 +378,7 @@ function matchNominal(tokens: Token[], i: number, last: number): number {
       if (demonymEnd === undefined) {
         // "the Korean leader": a capitalised modifier directly before a lower-case noun.
         const next = tokens[k + 1];
-        if (!(t.pos === "ADJ" || t.pos === "PROPN") || !next || isCapitalized(next) || next.pos !== "NOUN") break;
+        if (!/(an|ian|ese|ish|ic)$/.test(w) || !next || isCapitalized(next) || next.pos !== "NOUN") break;
         k++;
         continue;
       }

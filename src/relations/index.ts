@@ -149,7 +149,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
   /** Who owns a noun: "X's war", "Security Council sanctions", "his visit", or the subject of the verb it follows. */
   function ownersOf(n: number, first: number): ResolvedMention[] {
     let k = n - 1;
-    while (k >= first && (tokens[k].pos === "ADJ" || tokens[k].pos === "DET" || (tokens[k].pos === "VERB" && /(ed|ing)$/.test(tokens[k].value) && k === n - 1) || (tokens[k].pos === "NOUN" && slotAt[k] < 0 && !/^\p{Lu}/u.test(tokens[k].value)) || tokens[k].value === "-" || tokens[k].pos === "NUM")) k--;
+    while (k >= first && (tokens[k].pos === "ADJ" || tokens[k].pos === "DET" || (tokens[k].pos === "VERB" && /(ed|ing)$/.test(tokens[k].value) && k === n - 1 && ["DET", "ADJ", "ADP", "PART", "ADV"].includes(tokens[k - 1]?.pos ?? "")) || (tokens[k].pos === "NOUN" && slotAt[k] < 0 && !/^\p{Lu}/u.test(tokens[k].value)) || tokens[k].value === "-" || tokens[k].pos === "NUM")) k--;
     if (k < first) return [];
     if (isPossessiveToken(tokens[k]) && k - 1 >= first && slotAt[k - 1] >= 0) return [slots[slotAt[k - 1]]];
     if (slotAt[k] >= 0) {
@@ -335,6 +335,11 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
         }
         if (!sawLink || k >= last || slotAt[k] < 0) break;
         const next = slots[slotAt[k]];
+        // "MONUSCO, the United Nations peacekeeping mission": an apposition, not a second actor.
+        const linkWords = tokens.slice(cur.lastToken, next.firstToken).map((t) => t.value.toLowerCase());
+        const commaOnly = !linkWords.some((w) => w === "and" || w === "or" || w === ";");
+        const described = tokens[next.lastToken] && tokens[next.lastToken].pos === "NOUN" && !/^\p{Lu}/u.test(tokens[next.lastToken].value);
+        if (commaOnly && described) break;
         if (next === cur || found.includes(next)) break;
         found.push(next);
         cur = next;
@@ -470,7 +475,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
       void prev;
     }
     // "Director General X of the Ministry's Political Department".
-    if (!owner && title && m.form === "name" && tokens[m.lastToken]?.value.toLowerCase() === "of") {
+    if (!owner && title && tokens[m.lastToken]?.value.toLowerCase() === "of") {
       for (let k = m.lastToken + 1; k < Math.min(tokens.length, m.lastToken + 4); k++) {
         const x = anyAt[k] >= 0 ? all[anyAt[k]] : undefined;
         if (x && kindOf.get(x.entity) !== "PERSON" && kindOf.get(x.entity) !== "LOCATION" && !isPossessiveToken(tokens[x.lastToken])) { owner = x; break; }
@@ -497,7 +502,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
     for (const { mention, title } of pendingRoles) {
       if (drafts.some((d) => d.relation === "ROLE" && d.source === mention.entity)) continue;
       const main = mainCountry();
-      const mainNear = main && all.some((x) => x.entity === main.entity && x.sentence <= mention.sentence && mention.sentence - x.sentence <= 3);
+      const mainNear = main && all.some((x) => x.entity === main.entity && Math.abs(mention.sentence - x.sentence) <= 3);
       const owner = (mainNear ? main : undefined) ?? nearestCountry(mention) ?? main;
       if (owner) add(mention.entity, "ROLE", owner.entity, mention.sentence, 0.6, { role: title });
     }
