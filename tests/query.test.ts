@@ -1,5 +1,12 @@
-import { describe, expect, it } from "vitest";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { toGexf, toJson } from "../src/export/index.js";
+import { toGraphml } from "../src/export/graphml.js";
 import { buildGraph } from "../src/graph/index.js";
+import { loadGraph as loadNodeGraph } from "../src/node/load.js";
+import { CLI, runCli } from "./helpers/cli.js";
 import {
   GraphFormatError, GraphQuery, normalizeName, parseGraphJSON, queryGraph, loadGraph as loadCore,
 } from "../src/query/index.js";
@@ -257,5 +264,144 @@ describe("loading serialized graphs", () => {
   it("loads an in-memory graph through the browser-safe loader", async () => {
     const kg = await loadCore(buildGraph(sampleExtractions()));
     expect(kg.relations({ source: "Kim", relation: "SUPPORT" }).results.map(triple)).toEqual(["kim SUPPORT russia"]);
+  });
+});
+
+describe("loadGraph from files (Node entry)", () => {
+  const work = mkdtempSync(path.join(tmpdir(), "newsgraph-query-"));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  const graph = buildGraph(sampleExtractions());
+  const file = (name: string, content: string | Buffer): string => {
+    const target = path.join(work, name);
+    writeFileSync(target, content);
+    return target;
+  };
+
+  it("reads graph.json, .gexf and .graphml back to the same graph", async () => {
+    for (const [name, content] of [
+      ["g.json", toJson(graph)], ["g.gexf", toGexf(graph)], ["g.graphml", toGraphml(graph)],
+    ] as const) {
+      const kg = await loadNodeGraph(file(name, content));
+      expect(toJson(kg.graph), name).toBe(toJson(graph));
+    }
+  });
+
+  it("names the file and the problem in one line", async () => {
+    const json = toJson(graph);
+    const cases: Array<[string, RegExp]> = [
+      [path.join(work, "missing.json"), /missing\.json: no such file$/],
+      [work, /: is a directory, expected a graph file/],
+      [file("cut.json", json.slice(0, json.length / 2)), /cut\.json: truncated JSON \(/],
+      [file("bad.json", "{\"nodes\": [}"), /bad\.json: malformed JSON \(/],
+      [file("latin1.json", Buffer.from([0x7b, 0xe9, 0x7d])), /latin1\.json: not UTF-8 text/],
+      [file("cut.gexf", toGexf(graph).slice(0, 2000)), /cut\.gexf: truncated GEXF \(no closing <\/gexf> tag\)$/],
+      [file("broken.graphml", toGraphml(graph).replace("<graph ", "<graph <")), /broken\.graphml: malformed GraphML \(/],
+    ];
+    for (const [target, message] of cases) {
+      const error = await loadNodeGraph(target).then(() => undefined, (e: unknown) => e);
+      expect(error, target).toBeInstanceOf(GraphFormatError);
+      expect((error as Error).message).toMatch(message);
+      expect((error as Error).message.startsWith(target)).toBe(true);
+      expect((error as Error).message).not.toContain("\n");
+    }
+  });
+});
+
+describe("newsgraph query and stats (compiled CLI)", () => {
+  const work = mkdtempSync(path.join(tmpdir(), "newsgraph-cli-"));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  const graphFile = path.join(work, "graph.json");
+  writeFileSync(graphFile, toJson(buildGraph(sampleExtractions())));
+  const query = (...args: string[]) => runCli(["query", "--graph", graphFile, ...args]);
+
+  it("needs the compiled CLI (npm test runs tsc first)", () => {
+    expect(existsSync(CLI), `${CLI} missing: run npx tsc -p .`).toBe(true);
+  });
+
+  it("prints the relations of an entity as a table, resolving aliases", () => {
+    const result = query("--entity", "the north korean leader", "--relation", "support,meet", "--direction", "out");
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe([
+      "Kim Jong Un (PERSON; also Kim, Kim Jong-un, North Korean leader): 5 relations, 5 mentions in 2 documents",
+      "WHO          RELATION  WHOM            CONF  EVIDENCE",
+      // Both have two sentences; the more confident comes first.
+      `Kim Jong Un  MEET      Vladimir Putin  0.95  "${FOLLOWUP_SENTENCES[0]}" [followup.txt#0] (+1 more)`,
+      `Kim Jong Un  SUPPORT   Russia          0.80  "${SUMMIT_SENTENCES[0]!.slice(0, 89)}…" [summit.txt#0] (+1 more)`,
+      "",
+    ].join("\n"));
+  });
+
+  it("prints JSON for scripts, with evidence", () => {
+    const result = query("--entity", "Putin", "--target", "KIM", "--json");
+    expect(result.status).toBe(0);
+    const parsed = JSON.parse(result.stdout) as { results: Array<{ id: string; evidence: unknown[] }>; unresolved: unknown[] };
+    expect(parsed.unresolved).toEqual([]);
+    expect(parsed.results.map((r) => r.id)).toEqual(["kim|MEET|putin", "putin|HOST|kim", "putin|PRAISE|kim"]);
+    expect(parsed.results[2]!.evidence).toEqual([evidenceFor("followup.txt", FOLLOWUP_SENTENCES, 1)]);
+  });
+
+  it("follows --direction in", () => {
+    const result = query("--entity", "Putin", "--direction", "in", "--json");
+    const parsed = JSON.parse(result.stdout) as { results: Array<{ id: string }> };
+    expect(parsed.results.map((r) => r.id)).toEqual(["kim|MEET|putin"]);
+  });
+
+  it("prints the shortest paths hop by hop", () => {
+    const result = query("--path", "Shoigu", "Lim Soo-suk", "--max-length", "4");
+    expect(result.status).toBe(0);
+    const lines = result.stdout.split("\n");
+    expect(lines.slice(0, 2)).toEqual([
+      "2 shortest connections between Sergei Shoigu and Lim Soo-suk (4 hops):",
+      "1. Sergei Shoigu -> North Korea -> South Korea -> South Korea's Foreign Ministry -> Lim Soo-suk",
+    ]);
+    expect(lines).toContain("2. Sergei Shoigu -> Russia -> South Korea -> South Korea's Foreign Ministry -> Lim Soo-suk");
+    expect(lines).toContain(`   Russia CONSULT South Korea: "${SUMMIT_SENTENCES[3]!.slice(0, 89)}…" [summit.txt#3]`);
+    expect(query("--path", "Shoigu", "Lim", "--max-length", "3").stdout)
+      .toBe("no connection between Sergei Shoigu and Lim Soo-suk found\n");
+  });
+
+  it("answers an unknown name with suggestions and exit code 1", () => {
+    const result = query("--entity", "Kimm Jong Un");
+    expect(result.status).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toBe('newsgraph: no entity named "Kimm Jong Un"; did you mean: Kim Jong Un?\n');
+    const json = query("--entity", "Kimm Jong Un", "--json");
+    expect(JSON.parse(json.stdout)).toMatchObject({ results: [], unresolved: [{ name: "Kimm Jong Un", suggestions: ["Kim Jong Un"] }] });
+  });
+
+  it("prints stats as text and JSON", () => {
+    const json = runCli(["stats", "--graph", graphFile, "--json"]);
+    expect(json.status).toBe(0);
+    expect(JSON.parse(json.stdout)).toEqual(sample().stats());
+    const text = runCli(["stats", "--graph", graphFile]);
+    expect(text.stdout.split("\n").slice(0, 3)).toEqual([
+      `${graphFile}: 11 entities, 15 relations, 2 documents, 17 evidence sentences`,
+      "entities by kind: PERSON 5, ORGANIZATION 1, COUNTRY 4, LOCATION 1",
+      "relations by type: DENY 2, ROLE 2, VISIT 2, ACCUSE 1, AID 1, CONSULT 1, HOST 1, MEET 1, MONITOR 1, PART_OF 1, PRAISE 1, SUPPORT 1",
+    ]);
+  });
+
+  it("exits 2 with one line naming the file for missing, truncated and malformed graphs", () => {
+    const json = toJson(buildGraph(sampleExtractions()));
+    const truncated = path.join(work, "truncated.json");
+    writeFileSync(truncated, json.slice(0, 300));
+    const malformed = path.join(work, "malformed.gexf");
+    writeFileSync(malformed, "<gexf><graph><nodes><node id='a' label='x></nodes></graph></gexf>");
+    const cases: Array<[string[], string]> = [
+      [["query", "--graph", path.join(work, "none.json"), "--entity", "Kim"], `${path.join(work, "none.json")}: no such file`],
+      [["stats", "--graph", truncated], `${truncated}: truncated JSON (`],
+      [["query", "--graph", malformed, "--entity", "Kim"], `${malformed}: malformed GEXF (`],
+      [["query", "--graph", graphFile, "--entity", "Kim", "--relation", "HUG"], 'unknown relation "HUG"'],
+      [["query", "--graph", graphFile, "--path", "Kim"], "--path takes two names, got 1"],
+      [["query", "--graph", graphFile], "say what to query"],
+    ];
+    for (const [args, message] of cases) {
+      const result = runCli(args);
+      expect(result.status, args.join(" ")).toBe(2);
+      expect(result.stdout).toBe("");
+      expect(result.stderr.startsWith(`newsgraph: ${message}`), result.stderr).toBe(true);
+      expect(result.stderr.trimEnd().split("\n")).toHaveLength(1);
+    }
   });
 });
