@@ -6,7 +6,7 @@ import {
   type AnalyzedText, type Entity, type EntityKind, type Mention, type MentionCandidate,
   type ResolvedMention, type ResolvedText, type Token,
 } from "../model.js";
-import { countryByName, isAcronym, isCapitalized, normalizeName } from "../mentions/index.js";
+import { countryByDemonym, countryByName, isAcronym, isCapitalized, normalizeName } from "../mentions/index.js";
 import {
   LOCATION_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOMINALS, STATE_ACTOR_NOUNS, TITLE_HEADS, TITLE_MODIFIERS,
 } from "../mentions/lexicon.js";
@@ -29,6 +29,8 @@ interface Cluster {
   country?: string;
   /** "South Korea's Foreign Ministry" for a generic name owned by a country. */
   composite?: string;
+  /** The gazetteer's name, for a state the text names only by its people ("Russian officials"). */
+  countryName?: string;
   order: number;
 }
 
@@ -131,6 +133,7 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
     if (!c && m.form === "nominal" && m.country) {
       c = cluster(`country:${m.country}`, "COUNTRY");
       c.country = m.country;
+      c.countryName ??= countryByDemonym(m.text)?.country ?? countryByName(m.text)?.country;
       assign(m, c);
     } else if (!c && m.form === "nominal") {
       // A description right before a name describes it: "the Russian mercenary group Wagner".
@@ -173,7 +176,7 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
   const entities: Entity[] = [];
   const keyOf = new Map<string, string>();
   const used = new Set<string>();
-  const ordered = [...clusters.values()].filter((c) => c.mentions.some((m) => m.form === "name"))
+  const ordered = [...clusters.values()].filter((c) => c.mentions.some((m) => m.form === "name") || (c.countryName && c.mentions.length > 0))
     .sort((a, b) => a.order - b.order);
   for (const c of ordered) {
     const name = canonicalName(c);
@@ -431,6 +434,7 @@ function capitalActs(tokens: Token[], m: MentionCandidate): boolean {
 
 function canonicalName(c: Cluster): string {
   if (c.composite) return c.composite;
+  if (!c.mentions.some((m) => m.form === "name") && c.countryName) return c.countryName;
   const names = c.mentions.filter((m) => m.form === "name");
   const proper = names.filter((m) => !(m.placeRole === "capital" && c.kind === "COUNTRY"));
   const pool = proper.length > 0 ? proper : names;

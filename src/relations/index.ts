@@ -254,6 +254,9 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
     if (j < first) return k;
     const opener = tokens[j + 1]?.value.toLowerCase();
     if (RELATIVE_PRONOUNS.has(opener) || ["a", "an", "the", "its", "whose", "who", "which", "known", "based"].includes(opener)) return j - 1;
+    // "Lim Soo-suk, South Korea's Foreign Ministry spokesperson, said": a verbless apposition after a name.
+    const verbless = tokens.slice(j + 1, k).every((t) => t.pos !== "VERB" && t.pos !== "AUX");
+    if (verbless && j - 1 >= first && slotAt[j - 1] >= 0 && kindOf.get(slots[slotAt[j - 1]].entity) === "PERSON") return j - 1;
     return k;
   }
 

@@ -1,0 +1,112 @@
+// Unit tests of the extraction stages on short sentences written for them (not from the
+// gold articles): passive, coordination, negation, apposition, possessive, pronoun,
+// abbreviation, hyphenated name, demonym, acting capital.
+import { describe, expect, it } from "vitest";
+import { extract } from "../src/extract.js";
+import { analyze, normalizeText } from "../src/nlp/index.js";
+import { findMentions } from "../src/mentions/index.js";
+import type { Extraction } from "../src/model.js";
+
+function run(text: string): Extraction {
+  return extract({ id: "test.txt", text });
+}
+
+function edges(x: Extraction, includeNegated = false): string[] {
+  return x.relations.filter((r) => includeNegated || !r.negated).map((r) => `${r.source} ${r.relation} ${r.target}`).sort();
+}
+
+describe("nlp", () => {
+  it("gives exact character offsets and splits headlines at line breaks", () => {
+    const text = normalizeText("\uFEFFLeaders meet in Oslo\r\nThe talks began on Monday. They ended late.");
+    const analyzed = analyze({ id: "t", text });
+    for (const token of analyzed.tokens) expect(text.slice(token.start, token.end)).toBe(token.value);
+    expect(analyzed.sentences.map((s) => text.slice(s.start, s.end))).toEqual([
+      "Leaders meet in Oslo", "The talks began on Monday.", "They ended late.",
+    ]);
+  });
+});
+
+describe("mentions", () => {
+  it("keeps hyphenated names, particles and titles apart from the name", () => {
+    const text = "Foreign Minister Lim Soo-suk met Pieter van der Laan.";
+    const mentions = findMentions(analyze({ id: "t", text }));
+    const names = mentions.filter((m) => m.form === "name").map((m) => [m.text, m.title ?? ""]);
+    expect(names).toEqual([["Lim Soo-suk", "Foreign Minister"], ["Pieter van der Laan", ""]]);
+  });
+});
+
+describe("entities", () => {
+  it("resolves surnames, abbreviations, demonyms and acting capitals", () => {
+    const x = run("The Association of Southeast Asian Nations (ASEAN) praised Thailand. Later, ASEAN warned Vietnam. "
+      + "President Maria Santos visited Chile. Santos said Hanoi had rejected the plan. Russian officials declined to comment.");
+    const byName = Object.fromEntries(x.entities.map((e) => [e.name, e]));
+    expect(byName["Association of Southeast Asian Nations"].aliases).toContain("ASEAN");
+    expect(byName["Association of Southeast Asian Nations"].kind).toBe("ORGANIZATION");
+    expect(byName["Maria Santos"].kind).toBe("PERSON");
+    expect(byName["Maria Santos"].aliases).toContain("Santos");
+    expect(byName["Vietnam"].aliases).toContain("Hanoi");
+    expect(byName["Vietnam"].kind).toBe("COUNTRY");
+    expect(x.entities.map((e) => e.name)).not.toContain("Santos");
+    expect(x.entities.find((e) => e.id === "russia")?.mentions.map((m) => m.text)).toEqual(["Russian"]);
+  });
+
+  it("gives every mention exact offsets into the text", () => {
+    const text = "Lim Soo-suk, South Korea’s Foreign Ministry spokesperson, criticized Japan.";
+    const x = run(text);
+    for (const e of x.entities) for (const m of e.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+    expect(x.entities.find((e) => e.name === "South Korea’s Foreign Ministry")?.kind).toBe("ORGANIZATION");
+  });
+});
+
+describe("relations", () => {
+  it("reads the passive voice with its agent", () => {
+    expect(edges(run("Sahand Avionics Industries was accused by the European Union of smuggling parts.")))
+      .toEqual(["european-union ACCUSE sahand-avionics-industries"]);
+  });
+
+  it("gives coordinated actors one edge each", () => {
+    expect(edges(run("Brazil and Indonesia signed a trade agreement."))).toEqual(["brazil AGREE indonesia"]);
+    expect(edges(run("The United States accused Iran of arming rebels. Both Russian and Iranian officials denied such claims."))).toEqual([
+      "iran DENY united-states", "russia DENY united-states", "united-states ACCUSE iran",
+    ]);
+  });
+
+  it("marks an explicitly negated relation and keeps it out of the edges", () => {
+    const x = run("Anna Berg did not meet Carlos Mendez.");
+    expect(edges(x)).toEqual([]);
+    expect(edges(x, true)).toEqual(["anna-berg MEET carlos-mendez"]);
+  });
+
+  it("reads titles and appositions as ROLE, possessives as PART_OF", () => {
+    const x = run("Lim Soo-suk, South Korea's Foreign Ministry spokesperson, criticized Japan.");
+    expect(edges(x)).toEqual([
+      "lim-soo-suk ACCUSE japan",
+      "lim-soo-suk ROLE south-korea",
+      "south-koreas-foreign-ministry PART_OF south-korea",
+    ]);
+    expect(x.relations.find((r) => r.relation === "ROLE")?.role).toBe("Foreign Ministry spokesperson");
+  });
+
+  it("resolves a pronoun to the person named before", () => {
+    expect(edges(run("President Maria Santos visited Chile. She thanked Chilean President Luis Torres for his support."))).toEqual([
+      "luis-torres ROLE chile", "maria-santos PRAISE luis-torres", "maria-santos ROLE chile", "maria-santos VISIT chile",
+    ]);
+  });
+
+  it("reads nominal triggers with an owner: a war on a country", () => {
+    expect(edges(run("Russia's war on Ukraine entered its third year."))).toEqual(["russia ATTACK ukraine"]);
+  });
+
+  it("records evidence with offsets and a modality", () => {
+    const text = "Oslo is quiet. Chile will host Peru next year.";
+    const x = run(text);
+    const host = x.relations.find((r) => r.relation === "HOST");
+    expect(host?.modality).toBe("future");
+    expect(host?.evidence).toEqual([{ document: "test.txt", sentence: 1, start: 15, end: text.length, text: "Chile will host Peru next year." }]);
+  });
+
+  it("is deterministic", () => {
+    const text = "Brazil and Indonesia signed a trade agreement. Valente visited Jakarta.";
+    expect(JSON.stringify(run(text))).toBe(JSON.stringify(run(text)));
+  });
+});
