@@ -20,6 +20,7 @@ describe("nlp", () => {
     const text = normalizeText("\uFEFFLeaders meet in Oslo\r\nThe talks began on Monday. They ended late.");
     const analyzed = analyze({ id: "t", text });
     for (const token of analyzed.tokens) expect(text.slice(token.start, token.end)).toBe(token.value);
+    expect(text.startsWith("Leaders")).toBe(true);
     expect(analyzed.sentences.map((s) => text.slice(s.start, s.end))).toEqual([
       "Leaders meet in Oslo", "The talks began on Monday.", "They ended late.",
     ]);

@@ -91,9 +91,18 @@ function buildIndex(): Map<string, GazetteerEntry[]> {
 let cached: Map<string, GazetteerEntry[]> | undefined;
 
 /** Entries for a surface form, or an empty list. Country names win over other roles. */
+const bySurface = new Map<string, GazetteerEntry[]>();
+const NONE: GazetteerEntry[] = [];
+
 export function lookupPlace(surface: string): GazetteerEntry[] {
+  // Called for every capitalised word: memoised on the raw surface, since normalising is the cost.
+  const hit = bySurface.get(surface);
+  if (hit) return hit;
   cached ??= buildIndex();
-  return cached.get(normalizeName(surface)) ?? [];
+  const found = cached.get(normalizeName(surface)) ?? NONE;
+  if (bySurface.size > 100_000) bySurface.clear();
+  bySurface.set(surface, found);
+  return found;
 }
 
 /** The country a surface form names directly ("Russia", "DPRK"), if any. */

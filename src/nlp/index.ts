@@ -13,9 +13,9 @@ export function wink(): Wink {
   return instance;
 }
 
-/** Strips a BOM and turns CRLF/CR into LF; offsets everywhere refer to the result. */
+/** Strips a BOM. CRLF stays, so offsets index the file's own text; analyze() reads "\r\n" as a line end. */
 export function normalizeText(raw: string): string {
-  return raw.replace(/^\uFEFF/, "").replace(/\r\n?/g, "\n");
+  return raw.replace(/^\uFEFF/, "");
 }
 
 /**
@@ -32,7 +32,7 @@ export function analyze(document: Document): AnalyzedText {
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf("\n", lineStart);
     if (lineEnd < 0) lineEnd = text.length;
-    const line = text.slice(lineStart, lineEnd);
+    const line = text.slice(lineStart, text[lineEnd - 1] === "\r" ? lineEnd - 1 : lineEnd);
     if (line.trim()) readLine(line, lineStart);
     lineStart = lineEnd + 1;
   }
