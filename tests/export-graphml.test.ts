@@ -1,13 +1,15 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { MultiDirectedGraph } from "graphology";
 import { parse } from "graphology-graphml";
 import { describe, expect, it } from "vitest";
-import { buildGraph } from "../src/graph/index.js";
+import { buildGraph, type KnowledgeGraph } from "../src/graph/index.js";
+import { parseGraphJSON } from "../src/query/index.js";
 import { toGraphml } from "../src/export/graphml.js";
 import { LIST_ATTRIBUTES, exportGraph } from "./fixtures/export-graph.js";
 import { findNetworkx, requireTools, runPython } from "./fixtures/networkx.js";
+import { REPO_ROOT } from "./helpers/tools.js";
 import { HOSTILE_TEXT, hostileExtraction, sampleExtractions } from "./fixtures/sample-extractions.js";
 
 /** Parses the JSON-text attributes back into lists, as a user of the file would. */
@@ -28,7 +30,6 @@ print(json.dumps({
 }, ensure_ascii=False))
 `;
 
-const PYTHON_TYPE: Record<string, string> = { string: "str", number: "float", boolean: "bool" };
 
 describe("GraphML export", () => {
   const graph = exportGraph();
@@ -64,34 +65,7 @@ describe("GraphML export", () => {
   });
 
   it.skipIf(!findNetworkx().python && !requireTools)("reads back equal in networkx read_graphml, typed", () => {
-    const { python, reason } = findNetworkx();
-    if (!python) throw new Error(reason);
-    const file = path.join(mkdtempSync(path.join(tmpdir(), "newsgraph-graphml-")), "graph.graphml");
-    writeFileSync(file, xml);
-    const dump = runPython(python, NETWORKX_DUMP, [file]) as {
-      multigraph: boolean; directed: boolean;
-      nodes: Record<string, Record<string, [string, unknown]>>;
-      edges: Record<string, { source: string; target: string; data: Record<string, [string, unknown]> }>;
-    };
-    expect(dump.multigraph).toBe(true);
-    expect(dump.directed).toBe(true);
-    expect(Object.keys(dump.nodes).sort()).toEqual(graph.nodes().sort());
-    expect(Object.keys(dump.edges).sort()).toEqual(graph.edges().sort());
-    const check = (read: Record<string, [string, unknown]>, attributes: Record<string, unknown>, where: string): void => {
-      const values = Object.fromEntries(Object.entries(read).map(([name, [, value]]) => [name, value]));
-      expect(decoded(values), where).toEqual(attributes);
-      for (const [name, [type]] of Object.entries(read)) {
-        const value = attributes[name];
-        const expected = typeof value === "number" && Number.isInteger(value) && name !== "x" && name !== "y" &&
-          !(name === "size" && where.includes("|")) ? "int" : PYTHON_TYPE[typeof value] ?? "str";
-        expect(type, `${where}.${name}`).toBe(expected);
-      }
-    };
-    graph.forEachNode((node, attributes) => check(dump.nodes[node]!, attributes, node));
-    graph.forEachEdge((edge, attributes, source, target) => {
-      expect([dump.edges[edge]!.source, dump.edges[edge]!.target]).toEqual([source, target]);
-      check(dump.edges[edge]!.data, attributes, edge);
-    });
+    checkWithNetworkx(xml, graph);
   });
 
   it("is deterministic: the same graph gives the same bytes whatever the merge order", () => {
@@ -107,5 +81,59 @@ describe("GraphML export", () => {
     const read = parse(MultiDirectedGraph, toGraphml(tricky));
     expect(read.nodes()).toEqual(["a\r\nb\tc"]);
     expect(read.getNodeAttribute("a\r\nb\tc", "label")).toBe("line\r\nbreak\ttab &amp; bell\ufffd");
+  });
+});
+
+type TypedDump = Record<string, [string, unknown]>;
+
+/** Writes the GraphML, reads it with networkx, and compares every value and its Python type. */
+function checkWithNetworkx(xml: string, graph: KnowledgeGraph): void {
+  const { python, reason } = findNetworkx();
+  if (!python) throw new Error(reason);
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "newsgraph-graphml-")), "graph.graphml");
+  writeFileSync(file, xml);
+  const dump = runPython(python, NETWORKX_DUMP, [file]) as {
+    multigraph: boolean; directed: boolean;
+    nodes: Record<string, TypedDump>;
+    edges: Record<string, { source: string; target: string; data: TypedDump }>;
+  };
+  expect(dump.multigraph).toBe(true);
+  expect(dump.directed).toBe(true);
+  expect(Object.keys(dump.nodes).sort()).toEqual(graph.nodes().sort());
+  expect(Object.keys(dump.edges).sort()).toEqual(graph.edges().sort());
+  // The Python type each attribute must come back as, from the <key> declarations.
+  const declared = new Map([...xml.matchAll(/for="(\w+)" attr\.name="([^"]+)" attr\.type="(\w+)"/g)]
+    .map((m) => [`${m[1]}.${m[2]}`, m[3] === "int" || m[3] === "long" ? "int" : m[3] === "double" ? "float" : m[3] === "boolean" ? "bool" : "str"]));
+  const check = (read: TypedDump, attributes: Record<string, unknown>, domain: string, where: string): void => {
+    const values = Object.fromEntries(Object.entries(read).map(([name, [, value]]) => [name, value]));
+    expect(decoded(values), where).toEqual(attributes);
+    for (const [name, [type]] of Object.entries(read)) {
+      expect(type, `${where}.${name}`).toBe(declared.get(`${domain}.${name}`));
+    }
+  };
+  graph.forEachNode((node, attributes) => check(dump.nodes[node]!, attributes, "node", node));
+  graph.forEachEdge((edge, attributes, source, target) => {
+    expect([dump.edges[edge]!.source, dump.edges[edge]!.target]).toEqual([source, target]);
+    check(dump.edges[edge]!.data, attributes, "edge", edge);
+  });
+}
+
+describe("graph-output/graph.graphml (the seed graph)", () => {
+  const graph = parseGraphJSON(readFileSync(path.join(REPO_ROOT, "graph-output/graph.json"), "utf8"));
+  const committed = readFileSync(path.join(REPO_ROOT, "graph-output/graph.graphml"), "utf8");
+
+  it("is the GraphML export of graph-output/graph.json (regenerate with npm start)", () => {
+    expect(committed).toBe(toGraphml(graph));
+  });
+
+  it("reads back equal through graphology-graphml's parser", () => {
+    const read = parse(MultiDirectedGraph, committed);
+    expect([read.order, read.size]).toEqual([graph.order, graph.size]);
+    graph.forEachNode((node, attributes) => expect(decoded(read.getNodeAttributes(node))).toEqual(attributes));
+    graph.forEachEdge((edge, attributes) => expect(decoded(read.getEdgeAttributes(edge))).toEqual(attributes));
+  });
+
+  it.skipIf(!findNetworkx().python && !requireTools)("reads back equal in networkx read_graphml, typed", () => {
+    checkWithNetworkx(committed, graph);
   });
 });
