@@ -68,6 +68,9 @@ describe("entity", () => {
     expect(kg.entity("Korea").unresolved[0]!.suggestions)
       .toEqual(["North Korea", "South Korea", "South Korea's Foreign Ministry"]);
     expect(kg.entity("zzzzzz").unresolved[0]!.suggestions).toEqual([]);
+    expect(kg.entity("President Vladimir Putin of Russia").unresolved[0]!.suggestions).toEqual(["Vladimir Putin"]);
+    // A one-word name inside a longer query is no hint: "Kim" alone must not be offered here.
+    expect(kg.entity("Kim Il Sung").unresolved[0]!.suggestions).toEqual([]);
   });
 });
 

@@ -136,8 +136,13 @@ function wordsOf(name: string): string[] {
   return name.split(" ").map((word) => word.replace(/'s$/, ""));
 }
 
-/** True when every word of the shorter list occurs in the longer one. */
-function sharesWords(a: string[], b: string[]): boolean {
-  const [shorter, longer] = a.length <= b.length ? [a, b] : [b, a];
-  return shorter.every((word) => word.length > 1 && longer.includes(word));
+/**
+ * True when the query's words all occur in the name ("Korea" ~ "North Korea"), or the
+ * name's words all occur in the query ("President Vladimir Putin" ~ "Vladimir Putin");
+ * a one-word name inside a longer query ("UN" in "Kimm Jong Un") is too weak a hint.
+ */
+function sharesWords(query: string[], name: string[]): boolean {
+  const within = (part: string[], whole: string[]): boolean =>
+    part.every((word) => word.length > 1 && whole.includes(word));
+  return within(query, name) || (name.length > 1 && within(name, query));
 }
