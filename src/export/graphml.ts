@@ -1,9 +1,10 @@
 // graph.graphml: GraphML for networkx (read_graphml), yEd, Cytoscape and graphology-graphml.
-// Built with xmlbuilder2, never by string concatenation. Every attribute is declared by a
-// typed <key>; lists (aliases, documents, evidence) are JSON strings, as GraphML has no
-// list type. Edge ids are the graph's edge keys, so parallel edges (A met B, A praised B)
-// stay apart in readers that build multigraphs.
-import { create } from "xmlbuilder2";
+// Built with xmlbuilder2 (its self-contained bundle, which browsers can load too), never by
+// string concatenation. Every attribute is declared by a typed <key>; lists (aliases,
+// documents, evidence) are JSON strings, as GraphML has no list type. Edge ids are the
+// graph's edge keys, so parallel edges (A met B, A praised B) stay apart in readers that
+// build multigraphs.
+import xmlbuilder2 from "xmlbuilder2/lib/xmlbuilder2.min.js";
 import type { XMLBuilder } from "xmlbuilder2/lib/interfaces.js";
 import type { KnowledgeGraph } from "../graph/index.js";
 import {
@@ -25,7 +26,7 @@ export function toGraphml(graph: KnowledgeGraph): string {
   const nodeColumns = keyed("n", attributeSchema(copy.nodes().map((n) => copy.getNodeAttributes(n)), NODE_ATTRIBUTE_ORDER));
   const edgeColumns = keyed("e", attributeSchema(copy.edges().map((e) => copy.getEdgeAttributes(e)), EDGE_ATTRIBUTE_ORDER));
 
-  const root = create({ version: "1.0", encoding: "UTF-8" })
+  const root = xmlbuilder2.create({ version: "1.0", encoding: "UTF-8" })
     .ele(GRAPHML_NS, "graphml", { "xmlns:xsi": XSI_NS })
     .att(XSI_NS, "xsi:schemaLocation", GRAPHML_SCHEMA);
   for (const [domain, columns] of [["node", nodeColumns], ["edge", edgeColumns]] as const) {
