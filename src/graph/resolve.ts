@@ -31,6 +31,9 @@ interface Group {
   documents: number;
 }
 
+/** What resolution reads of an entity. */
+export type EntityNames = Pick<Entity, "id" | "kind" | "name" | "aliases">;
+
 /** A node the graph already holds, for resolving against a graph without its extractions. */
 export interface ExistingNode {
   key: string;
@@ -78,8 +81,11 @@ export class ResolutionIndex {
   private taken = new Set<string>();
   private targets = new Map<string, Target>();
 
-  /** Adds every entity of one extraction. Adding the same extraction twice counts it twice. */
-  add(extraction: Extraction): void {
+  /**
+   * Adds every entity of one extraction (only ids, kinds, names and aliases are read).
+   * Adding the same extraction twice counts it twice.
+   */
+  add(extraction: { entities: readonly EntityNames[] }): void {
     const seen = new Set<string>();
     for (const entity of extraction.entities) {
       const group = this.addNames(entity.kind, entity.id, entity.name, entity.aliases);

@@ -1,0 +1,331 @@
+// A corpus build: discover documents, extract the new ones on worker threads, resolve
+// entities across all documents, merge into one graph, and stage the manifest and the
+// extraction store that the next `--update` starts from.
+//
+// Memory stays bounded: texts are read when a worker needs them; extractions go to a gzip
+// store as they arrive (in id order, through a bounded reorder window), and are streamed
+// back for the merge. Only the graph, the resolution index and per-document metadata stay.
+//
+// Determinism: documents are merged in id order, and resolution depends on the set of
+// entities only, so the graph is the same for any worker count and for an update as for a
+// full build of the same documents.
+import { availableParallelism } from "node:os";
+import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { createGraph, mergeExtraction, type KnowledgeGraph } from "../../graph/index.js";
+import { ResolutionIndex, resolveExtraction } from "../../graph/resolve.js";
+import type { Extraction } from "../../model.js";
+import type { Problem } from "../errors.js";
+import { UsageError } from "../errors.js";
+import { discover, TextReader, type SourceDocument } from "./discover.js";
+import { createExtractorPool, mapOrdered } from "./extractor.js";
+import { plan } from "./plan.js";
+import { createProgress, type Progress } from "./progress.js";
+import {
+  MANIFEST_FILE, STORE_FILE, StoreWriter, formatManifest, readManifest, readStore,
+  type ManifestEntry,
+} from "./store.js";
+import type { ExtractResult } from "./worker.js";
+
+export interface CorpusOptions {
+  /** Files (.txt, .md, .jsonl) and folders of them. */
+  inputs: readonly string[];
+  /** Folder the manifest and the extraction store are written to (on commit). */
+  out: string;
+  /** Folder of an earlier build whose documents the result keeps (its manifest and store). */
+  update?: string;
+  /** Extraction threads; 1 extracts in the main thread. Default: every core. */
+  workers?: number;
+  /** Default: a progress bar when stderr is a terminal. */
+  progress?: Progress;
+  /** URL of a module exporting `extract`, used instead of the pipeline (tests). */
+  extractor?: string;
+}
+
+export interface CorpusStats {
+  /** Documents in the graph. */
+  documents: number;
+  /** Documents extracted by this build. */
+  extracted: number;
+  /** Inputs already in the updated graph with the same text. */
+  unchanged: number;
+  /** Stored documents whose text changed. */
+  replaced: number;
+  /** Documents counted once because another id has the same text. */
+  duplicates: number;
+  /** Documents whose extraction failed (each is also a problem). */
+  failed: number;
+  /** Words of the documents extracted by this build. */
+  words: number;
+  workers: number;
+  extractSeconds: number;
+  mergeSeconds: number;
+}
+
+export interface CorpusBuild {
+  graph: KnowledgeGraph;
+  /** Skipped inputs (unreadable, bad lines, failed extraction): the build exits non-zero. */
+  problems: Problem[];
+  /** Worth saying but not wrong: a text given twice under two names. */
+  notes: Problem[];
+  stats: CorpusStats;
+  /** Moves the staged manifest and store into `out` (each an atomic rename). */
+  commit(): Promise<void>;
+  /** Removes the staged files; the previous output stays as it was. */
+  discard(): Promise<void>;
+}
+
+interface Staged {
+  newStore: string;
+  store: string;
+  manifest: string;
+}
+
+/** Builds the graph of a corpus; see the file comment. */
+export async function buildCorpus(options: CorpusOptions): Promise<CorpusBuild> {
+  const workers = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
+  const progress = options.progress ?? createProgress();
+  const { documents: inputs, problems } = await discover(options.inputs);
+  const manifest = options.update !== undefined ? await readManifest(options.update) : undefined;
+  const stored = manifest?.documents ?? [];
+  if (inputs.length === 0 && !manifest) {
+    throw new UsageError(`no readable input texts in ${options.inputs.join(", ")}`);
+  }
+  const decided = plan<SourceDocument>(stored, inputs);
+  const notes: Problem[] = decided.duplicates.map(({ entry, stored: wasStored, sameAs }) => ({
+    path: wasStored ? `${entry.id} (stored)` : (entry as SourceDocument).origin ?? entry.id,
+    message: `same text as "${sameAs}": counted once`,
+  }));
+
+  await mkdir(options.out, { recursive: true });
+  await removeStaleStaging(options.out);
+  const staged = stagingPaths(options.out);
+  const removeStaged = (): void => {
+    for (const file of Object.values(staged)) rmSync(file, { force: true });
+  };
+  const onSignal = (signal: NodeJS.Signals): void => {
+    removeStaged();
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  const release = (): void => {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  };
+
+  try {
+    // 1. Extract the new documents, in id order, into a store of their own.
+    const index = new ResolutionIndex();
+    const extractedIds = new Set<string>();
+    const started = performance.now();
+    let words = 0;
+    const newStore = new StoreWriter(staged.newStore);
+    const pool = createExtractorPool(workers);
+    const reader = new TextReader();
+    progress.start(decided.extract.length, decided.extract.reduce((sum, d) => sum + d.words, 0));
+    try {
+      const work = async (document: SourceDocument): Promise<ExtractResult> => {
+        const read = await reader.read(document);
+        if ("message" in read) return { ok: false, error: read.message };
+        try {
+          return await pool.run({ document: read, hash: document.hash, extractor: options.extractor });
+        } catch (error) {
+          return { ok: false, error: `worker failed: ${error instanceof Error ? error.message : String(error)}` };
+        }
+      };
+      for await (const { item, result } of mapOrdered(decided.extract, work, Math.max(4, workers * 4))) {
+        progress.advance(item.words);
+        words += item.words;
+        if (!result.ok) {
+          problems.push({ path: item.origin, message: `skipped: extraction failed: ${result.error}` });
+          continue;
+        }
+        await newStore.write(result.json);
+        index.add(result);
+        extractedIds.add(item.id);
+      }
+    } finally {
+      progress.stop();
+      await reader.close();
+      await pool.close();
+      await newStore.close();
+    }
+    const extractSeconds = (performance.now() - started) / 1000;
+
+    // 2. Index the stored documents that stay (an update), checking the store against the manifest.
+    const mergeStarted = performance.now();
+    const storedKept = new Map<string, ManifestEntry>();
+    const storedEntries = new Map(stored.map((entry) => [entry.id, entry]));
+    for (const slot of decided.keep) if (slot.stored) storedKept.set(slot.entry.id, storedEntries.get(slot.entry.id)!);
+    const storeFile = options.update !== undefined ? path.join(options.update, STORE_FILE) : "";
+    if (storedKept.size > 0) {
+      let found = 0;
+      for await (const line of storedLines(storeFile, storedKept)) {
+        index.add(JSON.parse(line) as Extraction);
+        found++;
+      }
+      if (found !== storedKept.size) throw inconsistent(options.update!);
+    }
+
+    // 3. Merge everything in id order; write the store and manifest of the result.
+    const graph = createGraph();
+    const entries: ManifestEntry[] = [];
+    const newEntries = new Map(decided.extract.filter((d) => extractedIds.has(d.id)).map((d) => [d.id, d]));
+    const finalStore = storedKept.size > 0 ? new StoreWriter(staged.store) : undefined;
+    try {
+      const streams = [
+        storedKept.size > 0 ? storedLines(storeFile, storedKept) : undefined,
+        newEntries.size > 0 ? readStore(staged.newStore) : undefined,
+      ];
+      for await (const line of mergeById(streams)) {
+        const extraction = JSON.parse(line) as Extraction;
+        mergeExtraction(graph, resolveExtraction(index, extraction));
+        await finalStore?.write(line);
+        const source = newEntries.get(extraction.document);
+        entries.push(source ? manifestEntry(source) : storedKept.get(extraction.document)!);
+      }
+    } finally {
+      await finalStore?.close();
+    }
+    if (finalStore) await rm(staged.newStore, { force: true });
+    else await rename(staged.newStore, staged.store);
+    await writeFile(staged.manifest, formatManifest(entries), "utf8");
+    const mergeSeconds = (performance.now() - mergeStarted) / 1000;
+
+    const stats: CorpusStats = {
+      documents: entries.length,
+      extracted: extractedIds.size,
+      unchanged: decided.unchanged.length,
+      replaced: decided.replaced.length,
+      duplicates: decided.duplicates.length,
+      failed: decided.extract.length - extractedIds.size,
+      words,
+      workers,
+      extractSeconds,
+      mergeSeconds,
+    };
+    let settled = false;
+    return {
+      graph, problems, notes, stats,
+      async commit() {
+        if (settled) return;
+        settled = true;
+        await rename(staged.store, path.join(options.out, STORE_FILE));
+        await rename(staged.manifest, path.join(options.out, MANIFEST_FILE));
+        release();
+      },
+      async discard() {
+        if (settled) return;
+        settled = true;
+        removeStaged();
+        release();
+      },
+    };
+  } catch (error) {
+    removeStaged();
+    release();
+    throw error;
+  }
+}
+
+/** The store's lines for the kept documents, checking each against the manifest's hash. */
+async function* storedLines(file: string, kept: ReadonlyMap<string, ManifestEntry>): AsyncGenerator<string> {
+  const dir = path.dirname(file);
+  try {
+    for await (const line of readStore(file)) {
+      const { document, hash } = JSON.parse(line) as Extraction;
+      const entry = kept.get(document);
+      if (!entry) continue;
+      if (entry.hash !== hash) throw inconsistent(dir);
+      yield line;
+    }
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new UsageError(`${dir} has ${MANIFEST_FILE} but no ${STORE_FILE}: rebuild without --update`);
+    throw inconsistent(dir);
+  }
+}
+
+function inconsistent(dir: string): UsageError {
+  return new UsageError(`${path.join(dir, STORE_FILE)} does not match ${MANIFEST_FILE} (interrupted build?): rebuild without --update`);
+}
+
+/** Merges streams of store lines, each in document id order, into one in id order. */
+async function* mergeById(streams: (AsyncGenerator<string> | undefined)[]): AsyncGenerator<string> {
+  const live = streams.filter((s): s is AsyncGenerator<string> => s !== undefined);
+  const heads: { line: string; id: string }[] = [];
+  const advance = async (i: number): Promise<boolean> => {
+    const next = await live[i].next();
+    if (next.done) return false;
+    heads[i] = { line: next.value, id: documentOf(next.value) };
+    return true;
+  };
+  const active: number[] = [];
+  for (let i = 0; i < live.length; i++) if (await advance(i)) active.push(i);
+  while (active.length > 0) {
+    let best = 0;
+    for (let k = 1; k < active.length; k++) if (heads[active[k]].id < heads[active[best]].id) best = k;
+    const i = active[best];
+    yield heads[i].line;
+    if (!(await advance(i))) active.splice(best, 1);
+  }
+}
+
+/** The "document" field of a store line: always the first key, so no full parse. */
+function documentOf(line: string): string {
+  const match = /^\{"document":("(?:[^"\\]|\\.)*")/.exec(line);
+  return match ? (JSON.parse(match[1]) as string) : (JSON.parse(line) as Extraction).document;
+}
+
+function manifestEntry(document: SourceDocument): ManifestEntry {
+  const entry: ManifestEntry = { id: document.id, hash: document.hash, words: document.words };
+  if (document.date !== undefined) entry.date = document.date;
+  if (document.source !== undefined) entry.source = document.source;
+  return entry;
+}
+
+function stagingPaths(out: string): Staged {
+  const stamp = `${process.pid}.tmp`;
+  return {
+    newStore: path.join(out, `.${STORE_FILE}.new.${stamp}`),
+    store: path.join(out, `.${STORE_FILE}.${stamp}`),
+    manifest: path.join(out, `.${MANIFEST_FILE}.${stamp}`),
+  };
+}
+
+/** Removes staging files left by builds that were killed (their process is gone). */
+async function removeStaleStaging(out: string): Promise<void> {
+  const pattern = new RegExp(`^\\.(?:${escape(STORE_FILE)}(?:\\.new)?|${escape(MANIFEST_FILE)})\\.(\\d+)\\.tmp$`);
+  for (const name of await readdir(out)) {
+    const pid = pattern.exec(name)?.[1];
+    if (pid !== undefined && !isRunning(Number(pid))) await rm(path.join(out, name), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** One summary line: what the build did and how fast. */
+export function summarize(stats: CorpusStats): string {
+  const parts = [`${stats.extracted} extracted`];
+  if (stats.unchanged) parts.push(`${stats.unchanged} unchanged`);
+  if (stats.replaced) parts.push(`${stats.replaced} replaced`);
+  if (stats.duplicates) parts.push(`${stats.duplicates} duplicate${stats.duplicates === 1 ? "" : "s"}`);
+  if (stats.failed) parts.push(`${stats.failed} failed`);
+  const rate = stats.extractSeconds > 0 ? Math.round(stats.words / stats.extractSeconds) : 0;
+  return `${parts.join(", ")}; ${stats.words.toLocaleString("en-US")} words at ${rate.toLocaleString("en-US")} words/s on ${stats.workers} worker${stats.workers === 1 ? "" : "s"}`;
+}

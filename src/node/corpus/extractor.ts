@@ -1,0 +1,80 @@
+// Running extractions: a piscina pool of worker threads, or the main thread for one worker,
+// and an ordered map that keeps a bounded number of documents in flight and hands results
+// back in input order (so merging is deterministic whatever finishes first).
+import { createRequire } from "node:module";
+import { pathToFileURL } from "node:url";
+import { Piscina } from "piscina";
+import { extractorFor, runExtraction, type ExtractResult, type ExtractTask } from "./worker.js";
+
+export interface ExtractorPool {
+  /** Worker threads used; 0 when extraction runs in the main thread. */
+  readonly threads: number;
+  /** Aborting a task run on a thread ends that thread (piscina starts another). */
+  run(task: ExtractTask, signal?: AbortSignal): Promise<ExtractResult>;
+  close(): Promise<void>;
+}
+
+/** One worker extracts in the main thread (no thread start-up, one core); more use threads. */
+export function createExtractorPool(workers: number): ExtractorPool {
+  if (workers <= 1) {
+    return {
+      threads: 0,
+      run: async (task) => runExtraction(await extractorFor(task.extractor), task),
+      close: async () => undefined,
+    };
+  }
+  const { filename, execArgv } = workerEntry();
+  const pool = new Piscina<ExtractTask, ExtractResult>({
+    filename, execArgv, minThreads: workers, maxThreads: workers,
+    // Each thread loads its own wink model; keep them for the whole build.
+    idleTimeout: 60_000,
+  });
+  return {
+    threads: workers,
+    run: (task, signal) => pool.run(task, { signal }),
+    close: () => pool.destroy(),
+  };
+}
+
+/**
+ * The worker module next to this one: worker.js once compiled; from TypeScript sources
+ * (tests, tsx) worker.ts, loaded through tsx.
+ */
+function workerEntry(): { filename: string; execArgv: string[] } {
+  const here = import.meta.url;
+  if (!here.endsWith(".ts")) return { filename: new URL("./worker.js", here).href, execArgv: [] };
+  const tsx = pathToFileURL(createRequire(here).resolve("tsx")).href;
+  return { filename: new URL("./worker.ts", here).href, execArgv: ["--import", tsx] };
+}
+
+/**
+ * Applies `work` to every item with at most `window` in flight, yielding results in input
+ * order. Memory holds at most `window` results however uneven the work is.
+ */
+export async function* mapOrdered<T, R>(
+  items: Iterable<T>, work: (item: T) => Promise<R>, window: number,
+): AsyncGenerator<{ item: T; result: R }> {
+  type Settled = { item: T; ok: true; result: R } | { item: T; ok: false; error: unknown };
+  const queue: Promise<Settled>[] = [];
+  const iterator = items[Symbol.iterator]();
+  let exhausted = false;
+  const refill = (): void => {
+    while (!exhausted && queue.length < window) {
+      const next = iterator.next();
+      if (next.done) { exhausted = true; break; }
+      const item = next.value;
+      // Settle into a value at once, so a failure waiting in the queue is never "unhandled".
+      queue.push(work(item).then(
+        (result): Settled => ({ item, ok: true, result }),
+        (error: unknown): Settled => ({ item, ok: false, error }),
+      ));
+    }
+  };
+  refill();
+  while (queue.length > 0) {
+    const settled = await queue.shift()!;
+    refill();
+    if (!settled.ok) throw settled.error;
+    yield { item: settled.item, result: settled.result };
+  }
+}
