@@ -21,8 +21,8 @@ function build(out: string, inputs: string[] = ["seeds"]): Record<string, string
 describe("newsgraph build", () => {
   const first = build(path.join(work, "first"));
 
-  it("writes graph.json and graph.gexf and nothing else", () => {
-    expect(Object.keys(first)).toEqual(["graph.gexf", "graph.json"]);
+  it("writes graph.json, graph.gexf and the manifest and store that --update reads, nothing else", () => {
+    expect(Object.keys(first)).toEqual(["extractions.jsonl.gz", "graph.gexf", "graph.json", "manifest.json"]);
     const json = JSON.parse(first["graph.json"]) as { options: { type: string; multi: boolean }; nodes: unknown[] };
     expect(json.options).toEqual({ type: "directed", multi: true, allowSelfLoops: true });
     expect(json.nodes.length).toBeGreaterThan(0);

@@ -141,7 +141,7 @@ describe("build", () => {
     expect(result.status).toBe(1);
     expect(lines(result.stderr)).toHaveLength(3);
     expect(result.stdout).toMatch(/^built .*out: 3 documents, \d+ entities, \d+ relations in \d+\.\d\d s\n$/);
-    expect(readdirSync(out).sort()).toEqual(["graph.gexf", "graph.json"]);
+    expect(readdirSync(out).sort()).toEqual(["extractions.jsonl.gz", "graph.gexf", "graph.json", "manifest.json"]);
   });
 
   it("fails with one line and touches nothing when the output folder cannot be made", () => {
@@ -159,7 +159,7 @@ describe("build", () => {
     writeFileSync(path.join(out, "graph.json"), "old");
     const result = runCli(["build", path.join(inputs, "good.txt"), "--out", out]);
     expect(result.status).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(["graph.gexf", "graph.json"]);
+    expect(readdirSync(out).sort()).toEqual(["extractions.jsonl.gz", "graph.gexf", "graph.json", "manifest.json"]);
     expect(readFileSync(path.join(out, "graph.json"), "utf8")).not.toBe("old");
   });
 });

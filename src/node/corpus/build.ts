@@ -41,6 +41,11 @@ export interface CorpusOptions {
   progress?: Progress;
   /** URL of a module exporting `extract`, used instead of the pipeline (tests). */
   extractor?: string;
+  /**
+   * Below this many words to extract, threads cost more to start than they save and the
+   * main thread extracts (same output either way). Default 20,000.
+   */
+  minWordsForThreads?: number;
 }
 
 export interface CorpusStats {
@@ -58,6 +63,7 @@ export interface CorpusStats {
   failed: number;
   /** Words of the documents extracted by this build. */
   words: number;
+  /** Extraction threads used (1: the main thread). */
   workers: number;
   extractSeconds: number;
   mergeSeconds: number;
@@ -76,6 +82,13 @@ export interface CorpusBuild {
   discard(): Promise<void>;
 }
 
+/** Nothing to build; `problems` says what was wrong with each input. */
+export class NoDocumentsError extends UsageError {
+  constructor(message: string, readonly problems: readonly Problem[]) {
+    super(message);
+  }
+}
+
 interface Staged {
   newStore: string;
   store: string;
@@ -90,7 +103,7 @@ export async function buildCorpus(options: CorpusOptions): Promise<CorpusBuild> 
   const manifest = options.update !== undefined ? await readManifest(options.update) : undefined;
   const stored = manifest?.documents ?? [];
   if (inputs.length === 0 && !manifest) {
-    throw new UsageError(`no readable input texts in ${options.inputs.join(", ")}`);
+    throw new NoDocumentsError(`no readable input texts in ${options.inputs.join(", ")}`, problems);
   }
   const decided = plan<SourceDocument>(stored, inputs);
   const notes: Problem[] = decided.duplicates.map(({ entry, stored: wasStored, sameAs }) => ({
@@ -98,8 +111,12 @@ export async function buildCorpus(options: CorpusOptions): Promise<CorpusBuild> 
     message: `same text as "${sameAs}": counted once`,
   }));
 
-  await mkdir(options.out, { recursive: true });
-  await removeStaleStaging(options.out);
+  try {
+    await mkdir(options.out, { recursive: true });
+    await removeStaleStaging(options.out);
+  } catch (error) {
+    throw new UsageError(`cannot write to ${options.out} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
   const staged = stagingPaths(options.out);
   const removeStaged = (): void => {
     for (const file of Object.values(staged)) rmSync(file, { force: true });
@@ -122,9 +139,12 @@ export async function buildCorpus(options: CorpusOptions): Promise<CorpusBuild> 
     const started = performance.now();
     let words = 0;
     const newStore = new StoreWriter(staged.newStore);
-    const pool = createExtractorPool(workers);
+    const wordsToExtract = decided.extract.reduce((sum, d) => sum + d.words, 0);
+    const threads = wordsToExtract < (options.minWordsForThreads ?? 20_000)
+      ? 1 : Math.min(workers, decided.extract.length);
+    const pool = createExtractorPool(threads);
     const reader = new TextReader();
-    progress.start(decided.extract.length, decided.extract.reduce((sum, d) => sum + d.words, 0));
+    progress.start(decided.extract.length, wordsToExtract);
     try {
       const work = async (document: SourceDocument): Promise<ExtractResult> => {
         const read = await reader.read(document);
@@ -135,7 +155,7 @@ export async function buildCorpus(options: CorpusOptions): Promise<CorpusBuild> 
           return { ok: false, error: `worker failed: ${error instanceof Error ? error.message : String(error)}` };
         }
       };
-      for await (const { item, result } of mapOrdered(decided.extract, work, Math.max(4, workers * 4))) {
+      for await (const { item, result } of mapOrdered(decided.extract, work, Math.max(4, threads * 4))) {
         progress.advance(item.words);
         words += item.words;
         if (!result.ok) {
@@ -202,7 +222,7 @@ export async function buildCorpus(options: CorpusOptions): Promise<CorpusBuild> 
       duplicates: decided.duplicates.length,
       failed: decided.extract.length - extractedIds.size,
       words,
-      workers,
+      workers: threads,
       extractSeconds,
       mergeSeconds,
     };
