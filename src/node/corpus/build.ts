@@ -43,7 +43,7 @@ export interface CorpusOptions {
   extractor?: string;
   /**
    * Below this many words to extract, threads cost more to start than they save and the
-   * main thread extracts (same output either way). Default 20,000.
+   * main thread extracts (same output either way). Default 10,000.
    */
   minWordsForThreads?: number;
 }
@@ -140,7 +140,7 @@ export async function buildCorpus(options: CorpusOptions): Promise<CorpusBuild> 
     let words = 0;
     const newStore = new StoreWriter(staged.newStore);
     const wordsToExtract = decided.extract.reduce((sum, d) => sum + d.words, 0);
-    const threads = wordsToExtract < (options.minWordsForThreads ?? 20_000)
+    const threads = wordsToExtract < (options.minWordsForThreads ?? 10_000)
       ? 1 : Math.min(workers, decided.extract.length);
     const pool = createExtractorPool(threads);
     const reader = new TextReader();
