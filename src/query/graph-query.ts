@@ -242,15 +242,21 @@ export class GraphQuery {
     });
     const topActors = this.graph.nodes()
       .map((node) => ({
-        ...this.ref(node),
+        node,
         degree: this.graph.degree(node),
         mentions: numberOr(this.graph.getNodeAttribute(node, "mentions"), 0),
-        evidence: this.graph.edges(node)
-          .reduce((sum, edge) => sum + listOf(this.graph.getEdgeAttribute(edge, "evidence")).length, 0),
+        label: this.ref(node).label,
       }))
       .sort((a, b) =>
-        b.degree - a.degree || b.mentions - a.mentions || compare(a.label, b.label) || compare(a.id, b.id))
-      .slice(0, TOP_ACTORS);
+        b.degree - a.degree || b.mentions - a.mentions || compare(a.label, b.label) || compare(a.node, b.node))
+      .slice(0, TOP_ACTORS)
+      .map(({ node, degree, mentions }) => ({
+        ...this.ref(node),
+        degree,
+        mentions,
+        evidence: this.graph.edges(node)
+          .reduce((sum, edge) => sum + listOf(this.graph.getEdgeAttribute(edge, "evidence")).length, 0),
+      }));
     return {
       entities: this.graph.order,
       relations: this.graph.size,

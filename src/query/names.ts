@@ -23,26 +23,41 @@ export function normalizeName(name: string): string {
     .replace(/'s$|s'$/, (match) => (match === "s'" ? "s" : ""));
 }
 
+// Two rows of the distance table, reused across calls: suggestions compare one name with
+// every name in the graph, and allocating per comparison dominated the time.
+let previousRow = new Int32Array(64);
+let currentRow = new Int32Array(64);
+
 /** Levenshtein distance, abandoning once it exceeds `limit` (the only distances we use are small). */
 export function editDistance(a: string, b: string, limit = Infinity): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (previousRow.length <= b.length) {
+    previousRow = new Int32Array(b.length + 1);
+    currentRow = new Int32Array(b.length + 1);
+  }
+  for (let j = 0; j <= b.length; j++) previousRow[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    currentRow[0] = i;
     let rowMin = i;
+    const char = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      current.push(value);
+      const cost = char === b.charCodeAt(j - 1) ? 0 : 1;
+      const value = Math.min(previousRow[j]! + 1, currentRow[j - 1]! + 1, previousRow[j - 1]! + cost);
+      currentRow[j] = value;
       if (value < rowMin) rowMin = value;
     }
     if (rowMin > limit) return limit + 1;
-    previous = current;
+    [previousRow, currentRow] = [currentRow, previousRow];
   }
-  return previous[b.length]!;
+  return previousRow[b.length]!;
 }
 
 type AnyGraph = MultiDirectedGraph<NodeAttributes, EdgeAttributes>;
+
+interface NameForms {
+  entries: NameEntry[];
+  words: string[];
+}
 
 interface NameEntry {
   node: string;
@@ -52,7 +67,7 @@ interface NameEntry {
 
 /** Maps every normalised label, alias and key of a graph to its nodes. */
 export class NameIndex {
-  private readonly byName = new Map<string, NameEntry[]>();
+  private readonly byName = new Map<string, NameForms>();
 
   constructor(private readonly graph: AnyGraph) {
     graph.forEachNode((node, attributes) => {
@@ -67,11 +82,14 @@ export class NameIndex {
   private add(name: string, node: string, rank: 0 | 1): void {
     const key = normalizeName(name);
     if (!key) return;
-    const entries = this.byName.get(key) ?? [];
-    const existing = entries.find((entry) => entry.node === node);
+    let forms = this.byName.get(key);
+    if (!forms) {
+      forms = { entries: [], words: wordsOf(key) };
+      this.byName.set(key, forms);
+    }
+    const existing = forms.entries.find((entry) => entry.node === node);
     if (existing) existing.rank = Math.min(existing.rank, rank) as 0 | 1;
-    else entries.push({ node, rank });
-    this.byName.set(key, entries);
+    else forms.entries.push({ node, rank });
   }
 
   /**
@@ -79,7 +97,7 @@ export class NameIndex {
    * then alias matches; ties go to the node mentioned most, then to the key.
    */
   resolve(name: string): string[] {
-    const entries = [...(this.byName.get(normalizeName(name)) ?? [])];
+    const entries = [...(this.byName.get(normalizeName(name))?.entries ?? [])];
     if (this.graph.hasNode(name) && !entries.some((entry) => entry.node === name)) {
       entries.push({ node: name, rank: 0 });
     }
@@ -103,10 +121,10 @@ export class NameIndex {
     const maxDistance = Math.max(1, Math.floor(query.length / 3));
     const queryWords = wordsOf(query);
     const scored = new Map<string, number>();
-    for (const [candidate, entries] of this.byName) {
+    for (const [candidate, { entries, words }] of this.byName) {
       const distance = editDistance(query, candidate, maxDistance);
       let score = distance <= maxDistance ? distance : Infinity;
-      if (score === Infinity && sharesWords(queryWords, wordsOf(candidate))) score = maxDistance + 1;
+      if (score === Infinity && sharesWords(queryWords, words)) score = maxDistance + 1;
       if (score === Infinity) continue;
       for (const { node } of entries) {
         const best = scored.get(node);
