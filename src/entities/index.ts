@@ -55,6 +55,10 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
   };
 
   const names = mentions.filter((m) => m.form === "name");
+  const plainCache = new Map<MentionCandidate, string[]>();
+  const stemCache = new Map<MentionCandidate, string[]>();
+  const nameEndingAt = new Map<number, MentionCandidate>();
+  for (const n of names) nameEndingAt.set(n.lastToken, n);
   const textOf = (from: number, to: number): string => analyzed.document.text.slice(tokens[from].start, tokens[to - 1].end);
 
   // 1. Capitals: the government when any mention acts, else a place.
@@ -289,8 +293,9 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
   /** "X's Foreign Ministry", "X's Far East": a generic name owned by a country keeps its owner. */
   function possessiveComposite(m: MentionCandidate): string | undefined {
     const poss = tokens[m.firstToken - 1];
-    const owner = names.find((n) => n.lastToken === m.firstToken - 1 && n.country);
-    if (!poss || !owner || !/^['’]s$/.test(poss.value)) return undefined;
+    const owner = nameEndingAt.get(m.firstToken - 1);
+    if (!owner?.country) return undefined;
+    if (!poss || !/^['’]s$/.test(poss.value)) return undefined;
     const words = tokens.slice(m.firstToken, m.lastToken).map((t) => t.value.toLowerCase());
     const generic = words.every((w) => ORGANIZATION_HEADS.has(w) || TITLE_MODIFIERS.has(w) || DIRECTION_WORDS.has(w)
       || LOCATION_HEADS.has(w)) || ["ministry", "department", "forces", "command", "army"].includes(words[0]);
@@ -299,12 +304,12 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
   }
 
   function fullNameFor(m: MentionCandidate): MentionCandidate | undefined {
-    const words = tokens.slice(m.firstToken, m.lastToken).map((t) => normalizeName(t.value));
+    const words = plainWords(m);
     let best: MentionCandidate | undefined;
     for (const p of personNames) {
       if (p === m) return p;
       if (p.lastToken - p.firstToken <= words.length) continue;
-      const pw = tokens.slice(p.firstToken, p.lastToken).map((t) => normalizeName(t.value));
+      const pw = plainWords(p);
       if (!containsRun(pw, words)) continue;
       // Prefer the nearest full name before the mention, else the first after it.
       if (!best || (p.start < m.start && (best.start > m.start || p.start > best.start))) best = p;
@@ -312,14 +317,33 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
     return best;
   }
 
+  function plainWords(m: MentionCandidate): string[] {
+    let words = plainCache.get(m);
+    if (!words) {
+      words = tokens.slice(m.firstToken, m.lastToken).map((t) => normalizeName(t.value));
+      plainCache.set(m, words);
+    }
+    return words;
+  }
+
+  /** Normalised words without a plural "s", so "Houthis" meets "Houthi". */
+  function stemmedWords(m: MentionCandidate): string[] {
+    let words = stemCache.get(m);
+    if (!words) {
+      words = plainWords(m).map((w) => w.replace(/s$/, ""));
+      stemCache.set(m, words);
+    }
+    return words;
+  }
+
   function findShortForm(m: MentionCandidate): Cluster | undefined {
-    const words = tokens.slice(m.firstToken, m.lastToken).map((t) => normalizeName(t.value).replace(/s$/, ""));
+    const words = stemmedWords(m);
     let best: Cluster | undefined;
     for (const c of clusters.values()) {
       if (c.kind === "COUNTRY") continue;
       for (const other of c.mentions) {
         if (other.form !== "name") continue;
-        const ow = tokens.slice(other.firstToken, other.lastToken).map((t) => normalizeName(t.value).replace(/s$/, ""));
+        const ow = stemmedWords(other);
         if (ow.join(" ") === words.join(" ")) return c;
         if (ow.length <= words.length) continue;
         // "Security Council" in "U.N. Security Council"; "Wagner" in "Wagner Group".

@@ -37,7 +37,19 @@ const EXTRA_DEMONYMS: Record<string, string[]> = {
 };
 
 /** Lower-case, no accents, no dots, straight apostrophes: "U.S." and "US" meet. */
+const normalized = new Map<string, string>();
+
 export function normalizeName(text: string): string {
+  // Memoised: names recur through a document and a corpus, and NFKD is the cost.
+  const hit = normalized.get(text);
+  if (hit !== undefined) return hit;
+  const result = normalizeUncached(text);
+  if (normalized.size > 200_000) normalized.clear();
+  normalized.set(text, result);
+  return result;
+}
+
+function normalizeUncached(text: string): string {
   return text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")

@@ -19,8 +19,8 @@ export function normalizeText(raw: string): string {
 }
 
 /**
- * Splits the text into lines and reads each on its own, so a headline or a dateline
- * without a full stop never merges into the next sentence.
+ * Reads the whole text with one readDoc, then also ends a sentence at every line break,
+ * so a headline or a dateline without a full stop never merges into the next sentence.
  */
 export function analyze(document: Document): AnalyzedText {
   const nlp = wink();
@@ -28,50 +28,63 @@ export function analyze(document: Document): AnalyzedText {
   const text = document.text;
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
-  let lineStart = 0;
-  while (lineStart <= text.length) {
-    let lineEnd = text.indexOf("\n", lineStart);
-    if (lineEnd < 0) lineEnd = text.length;
-    const line = text.slice(lineStart, text[lineEnd - 1] === "\r" ? lineEnd - 1 : lineEnd);
-    if (line.trim()) readLine(line, lineStart);
-    lineStart = lineEnd + 1;
+  const doc = nlp.readDoc(text);
+  const all = doc.tokens();
+  const values = all.out() as string[];
+  const spaces = all.out(its.precedingSpaces) as string[];
+  const pos = all.out(its.pos) as string[];
+  const lemmas = all.out(its.lemma as never) as string[];
+  const normals = all.out(its.normal) as string[];
+  // wink keeps line breaks as tokens of their own; they become sentence ends instead.
+  const ours = new Int32Array(values.length).fill(-1);
+  const lineBreakBefore: boolean[] = [];
+  let breakPending = false;
+  let cursor = 0;
+  for (let i = 0; i < values.length; i++) {
+    cursor += spaces[i].length;
+    if (!values[i].trim()) {
+      cursor += values[i].length;
+      if (values[i].includes("\n") || values[i].includes("\r")) breakPending = true;
+      continue;
+    }
+    let start = cursor;
+    // Guard against any normalisation wink applies: re-anchor on the real text.
+    if (text.slice(start, start + values[i].length) !== values[i]) {
+      const found = text.indexOf(values[i], start);
+      if (found >= 0) start = found;
+    }
+    const end = start + values[i].length;
+    const previousEnd = tokens.length > 0 ? tokens[tokens.length - 1].end : 0;
+    lineBreakBefore.push(breakPending || text.slice(previousEnd, start).includes("\n"));
+    breakPending = false;
+    ours[i] = tokens.length;
+    tokens.push({
+      start, end, value: text.slice(start, end),
+      normal: normals[i], lemma: lemmas[i], pos: pos[i], sentence: -1,
+    });
+    cursor = end;
+  }
+  const spans = doc.sentences().out(its.span) as unknown as number[][];
+  for (const [from, to] of spans) {
+    let firstToken = -1;
+    let lastToken = -1;
+    for (let w = from; w <= to; w++) {
+      const t = ours[w];
+      if (t < 0) continue;
+      if (firstToken >= 0 && lineBreakBefore[t]) {
+        push(firstToken, lastToken + 1);
+        firstToken = -1;
+      }
+      if (firstToken < 0) firstToken = t;
+      lastToken = t;
+    }
+    if (firstToken >= 0) push(firstToken, lastToken + 1);
   }
   return { document, tokens, sentences };
 
-  function readLine(line: string, base: number): void {
-    const doc = nlp.readDoc(line);
-    const values = doc.tokens().out() as string[];
-    const spaces = doc.tokens().out(its.precedingSpaces) as string[];
-    const pos = doc.tokens().out(its.pos) as string[];
-    const lemmas = doc.tokens().out(its.lemma as never) as string[];
-    const normals = doc.tokens().out(its.normal) as string[];
-    const first = tokens.length;
-    let cursor = 0;
-    for (let i = 0; i < values.length; i++) {
-      cursor += spaces[i].length;
-      let start = cursor;
-      // Guard against any normalisation wink applies: re-anchor on the real text.
-      if (line.slice(start, start + values[i].length) !== values[i]) {
-        const found = line.indexOf(values[i], start);
-        if (found >= 0) start = found;
-      }
-      const end = start + values[i].length;
-      tokens.push({
-        start: base + start, end: base + end, value: line.slice(start, end),
-        normal: normals[i], lemma: lemmas[i], pos: pos[i], sentence: -1,
-      });
-      cursor = end;
-    }
-    const spans = doc.sentences().out(its.span) as unknown as number[][];
-    for (const [from, to] of spans) {
-      const index = sentences.length;
-      const firstToken = first + from;
-      const lastToken = first + to + 1;
-      for (let t = firstToken; t < lastToken; t++) tokens[t].sentence = index;
-      sentences.push({
-        index, firstToken, lastToken,
-        start: tokens[firstToken].start, end: tokens[lastToken - 1].end,
-      });
-    }
+  function push(firstToken: number, lastToken: number): void {
+    const index = sentences.length;
+    for (let t = firstToken; t < lastToken; t++) tokens[t].sentence = index;
+    sentences.push({ index, firstToken, lastToken, start: tokens[firstToken].start, end: tokens[lastToken - 1].end });
   }
 }

@@ -39,8 +39,27 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
 
   // Outermost actor mentions by token: the slots relations are read from.
   const all = resolved.mentions;
-  const outer = all.filter((m) => !all.some((o) => o !== m && o.firstToken <= m.firstToken && o.lastToken >= m.lastToken
-    && (o.lastToken - o.firstToken) > (m.lastToken - m.firstToken)));
+  // Longest mention covering each token: a mention inside a longer one is not a slot.
+  const longestAt = new Int32Array(tokens.length).fill(-1);
+  all.forEach((m, index) => {
+    for (let k = m.firstToken; k < m.lastToken; k++) {
+      const cur = longestAt[k];
+      if (cur < 0 || all[cur].lastToken - all[cur].firstToken < m.lastToken - m.firstToken) longestAt[k] = index;
+    }
+  });
+  const outer = all.filter((m) => {
+    const o = all[longestAt[m.firstToken]];
+    return o === m || !(o.firstToken <= m.firstToken && o.lastToken >= m.lastToken && o.lastToken - o.firstToken > m.lastToken - m.firstToken);
+  });
+  const inAffiliation = new Uint8Array(tokens.length);
+  for (const m of all) if (m.affiliation) for (let k = m.affiliation.firstToken; k < m.affiliation.lastToken; k++) inAffiliation[k] = 1;
+  const startingAt = new Map<number, ResolvedMention[]>();
+  for (const m of all) {
+    const list = startingAt.get(m.firstToken) ?? [];
+    list.push(m);
+    startingAt.set(m.firstToken, list);
+  }
+  let bodyByName: Map<string, string> | undefined;
   const slots = outer.filter((m) => !isBareDemonym(m) && !isAffiliationOfNext(m));
   const slotAt = new Int32Array(tokens.length).fill(-1);
   slots.forEach((m, index) => { for (let k = m.firstToken; k < m.lastToken; k++) slotAt[k] = index; });
@@ -598,9 +617,11 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
     }
     // A country or parent written inside the name: "U.S. State Department", "Finnish Defence Forces",
     // "Ministry for Foreign Affairs of Finland".
-    for (const x of all) {
-      if (x === m || x.firstToken < m.firstToken || x.lastToken > m.lastToken) continue;
-      if (kindOf.get(x.entity) === "COUNTRY") add(m.entity, rel, x.entity, sentence, 0.75);
+    for (let k = m.firstToken; k < m.lastToken; k++) {
+      for (const x of startingAt.get(k) ?? []) {
+        if (x === m || x.lastToken > m.lastToken) continue;
+        if (kindOf.get(x.entity) === "COUNTRY") add(m.entity, rel, x.entity, sentence, 0.75);
+      }
     }
     const prefixCountry = prefixCountryOf(m);
     if (prefixCountry) add(m.entity, rel, prefixCountry, sentence, 0.7);
@@ -653,10 +674,15 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
         const country = all.find((x) => x.country === code && kindOf.get(x.entity) === "COUNTRY");
         if (country) return country.entity;
       }
-      const norm = normalizeName(head);
-      const body = resolved.entities.find((e) => e.id !== m.entity && e.kind === "ORGANIZATION"
-        && (normalizeName(e.name) === norm || e.aliases.some((a) => normalizeName(a) === norm)));
-      if (body) return body.id;
+      if (!bodyByName) {
+        bodyByName = new Map();
+        for (const e of resolved.entities) {
+          if (e.kind !== "ORGANIZATION") continue;
+          for (const name of [e.name, ...e.aliases]) if (!bodyByName.has(normalizeName(name))) bodyByName.set(normalizeName(name), e.id);
+        }
+      }
+      const body = bodyByName.get(normalizeName(head));
+      if (body && body !== m.entity) return body;
     }
     return undefined;
   }
@@ -713,7 +739,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
   }
 
   function isAffiliationOfNext(m: ResolvedMention): boolean {
-    return all.some((x) => x !== m && x.affiliation && x.affiliation.firstToken <= m.firstToken && x.affiliation.lastToken >= m.lastToken);
+    return inAffiliation[m.firstToken] === 1 && inAffiliation[m.lastToken - 1] === 1;
   }
 
   function finish(): Relation[] {
