@@ -22,6 +22,8 @@ interface Cluster {
   key: string;
   kind: EntityKind;
   mentions: MentionCandidate[];
+  /** Distinct normalised word forms of its name mentions. */
+  forms: string[][];
   /** Title words seen with this entity ("President", "defence minister"). */
   titles: string[];
   /** Country codes the entity is affiliated with (from titles and demonyms). */
@@ -43,14 +45,22 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
   const cluster = (key: string, kind: EntityKind): Cluster => {
     let c = clusters.get(key);
     if (!c) {
-      c = { key, kind, mentions: [], titles: [], affiliations: [], order: order++ };
+      c = { key, kind, mentions: [], titles: [], affiliations: [], forms: [], order: order++ };
       clusters.set(key, c);
     }
     return c;
   };
+  // Distinct name forms per cluster, and the first cluster of each exact form, for short forms.
+  const exactForm = new Map<string, Cluster>();
   const assign = (m: MentionCandidate, c: Cluster): void => {
     assigned.set(m, c);
     c.mentions.push(m);
+    if (m.form === "name" && c.kind !== "COUNTRY") {
+      const words = stemmedWords(m);
+      const joined = words.join(" ");
+      if (!exactForm.has(joined)) exactForm.set(joined, c);
+      if (!c.forms.some((f) => f.join(" ") === joined)) c.forms.push(words);
+    }
     if (m.title) c.titles.push(m.title.toLowerCase());
   };
 
@@ -338,23 +348,24 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
 
   function findShortForm(m: MentionCandidate): Cluster | undefined {
     const words = stemmedWords(m);
+    const joined = words.join(" ");
+    const exact = exactForm.get(joined);
+    if (exact) return exact;
     let best: Cluster | undefined;
     for (const c of clusters.values()) {
       if (c.kind === "COUNTRY") continue;
-      for (const other of c.mentions) {
-        if (other.form !== "name") continue;
-        const ow = stemmedWords(other);
-        if (ow.join(" ") === words.join(" ")) return c;
+      for (const ow of c.forms) {
         if (ow.length <= words.length) continue;
         // "Security Council" in "U.N. Security Council"; "Wagner" in "Wagner Group".
-        const suffix = ow.slice(ow.length - words.length).join(" ") === words.join(" ");
-        const prefix = ow.slice(0, words.length).join(" ") === words.join(" ")
+        const suffix = ow.slice(ow.length - words.length).join(" ") === joined;
+        const prefix = ow.slice(0, words.length).join(" ") === joined
           && ow.slice(words.length).every((w) => ORGANIZATION_HEADS.has(w) || LOCATION_HEADS.has(w));
-        if ((suffix && c.kind !== "PERSON") || prefix) best ??= c;
+        if ((suffix && c.kind !== "PERSON") || prefix) return c;
       }
     }
     return best;
   }
+
 
   function resolveNominal(m: MentionCandidate): Cluster | undefined {
     const head = m.head ?? "";

@@ -1,7 +1,7 @@
 // Mentions stage: finds names (proper-noun runs with their particles, hyphens and
 // "of"-phrases), titles before names, demonyms that stand for a state, nominal
 // descriptions ("the North Korean leader", "the group") and pronouns.
-import { getGender } from "gender-detection-from-name";
+import { getGender as lookupGender } from "gender-detection-from-name";
 import type { AnalyzedText, EntityKind, MentionCandidate, Token } from "../model.js";
 import { countryByCapital, countryByDemonym, countryByName, lookupPlace } from "./gazetteer.js";
 import {
@@ -21,7 +21,23 @@ const OF_HEADS = new Set([...ORGANIZATION_HEADS, ...TITLE_HEADS, ...OF_THE_HEADS
   "horn", "gulf", "bay", "cape", "isle", "sea", "strait", "university", "state", "states",
   "people", "secretary", "minister", "court", "coast", "city"]);
 
+const genders = new Map<string, string>();
+
+/** Given-name look-up, memoised: the package lower-cases and tries six maps per call. */
+function getGender(name: string): string {
+  let g = genders.get(name);
+  if (g === undefined) {
+    g = lookupGender(name);
+    if (genders.size > 100_000) genders.clear();
+    genders.set(name, g);
+  }
+  return g;
+}
+
 export function isCapitalized(token: Token): boolean {
+  // ASCII fast path: this runs for every token several times over.
+  const c = token.value.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90 && token.pos !== "PUNCT" && token.pos !== "SYM";
   return UPPER_START.test(token.value) && token.pos !== "PUNCT" && token.pos !== "SYM";
 }
 
@@ -30,7 +46,7 @@ export function isAcronym(value: string): boolean {
 }
 
 function lower(token: Token | undefined): string {
-  return token ? token.value.toLowerCase() : "";
+  return token ? token.normal : "";
 }
 
 function glued(a: Token, b: Token): boolean {
@@ -42,7 +58,9 @@ function isTitleWord(word: string): boolean {
 }
 
 function isPossessive(token: Token | undefined): boolean {
-  return !!token && (token.value === "'s" || token.value === "’s" || token.value === "'" || token.value === "’");
+  if (!token || token.value.length > 2) return false;
+  const v = token.value;
+  return v === "'s" || v === "’s" || v === "'" || v === "’";
 }
 
 export function findMentions(analyzed: AnalyzedText): MentionCandidate[] {
