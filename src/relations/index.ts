@@ -107,7 +107,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
     if (lemma === "turn" && next === "down") lemma = "reject";
     if (lemma === "call" && next === "on") lemma = "urge";
     if (lemma === "carry" && next === "out") return;
-    const trigger = VERB_TRIGGERS[lemma];
+    const trigger = VERB_TRIGGERS.get(lemma);
     if (!trigger) return;
     const passive = isPassive(v, first);
     const negated = isNegated(v, first);
@@ -150,7 +150,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
   function readNoun(n: number, first: number, last: number, speaker: string | undefined): void {
     const token = tokens[n];
     const lemma = token.lemma.toLowerCase();
-    const trigger: Trigger | undefined = NOUN_TRIGGERS[lemma] ?? NOUN_TRIGGERS[token.value.toLowerCase()];
+    const trigger: Trigger | undefined = NOUN_TRIGGERS.get(lemma) ?? NOUN_TRIGGERS.get(token.normal);
     if (!trigger) return;
     const modality = modalityAt(n, first, last, speaker);
     const attributedTo = modality === "reported" ? speaker : undefined;
@@ -181,7 +181,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
     while (j >= first && j > n - 6) {
       const t = tokens[j];
       if (t.pos === "VERB") {
-        if (!LIGHT_VERBS.has(t.lemma.toLowerCase()) && !VERB_TRIGGERS[t.lemma.toLowerCase()]) return [];
+        if (!LIGHT_VERBS.has(t.lemma.toLowerCase()) && !VERB_TRIGGERS.has(t.lemma.toLowerCase())) return [];
         return subjectsOf(j, first);
       }
       if (t.pos === "PUNCT" && t.value !== "-") break;
@@ -299,7 +299,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
         // "his weapons factories", "Kim's translator": owners, not objects (but "welcomed Kim's limousine").
         const possessive = m.form === "pronoun" ? !["him", "her", "it", "them"].includes(m.text.toLowerCase())
           : isPossessiveToken(tokens[m.lastToken]);
-        if (possessive && !(m.form !== "pronoun" && (nounTrigger || ["HOST", "MONITOR"].includes(VERB_TRIGGERS[tokens[v].lemma.toLowerCase()]?.relation ?? "")))) {
+        if (possessive && !(m.form !== "pronoun" && (nounTrigger || ["HOST", "MONITOR"].includes(VERB_TRIGGERS.get(tokens[v].lemma.toLowerCase())?.relation ?? "")))) {
           k = m.lastToken + 1;
           continue;
         }
@@ -429,7 +429,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
 
   function readAccordingTo(first: number, last: number, speaker: string | undefined): void {
     for (let k = first; k + 2 < last; k++) {
-      if (tokens[k].value.toLowerCase() !== "according" || tokens[k + 1].value.toLowerCase() !== "to") continue;
+      if (tokens[k].normal !== "according" || tokens[k + 1].normal !== "to") continue;
       const objects = objectsAfter(k + 1, last, [""]);
       for (const o of objects) {
         if (kindOf.get(o.entity) !== "ORGANIZATION") continue;
@@ -450,7 +450,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
     // Said by someone: in a speech clause, or in a sentence "according to" someone.
     for (let k = first; k < last; k++) {
       const t = tokens[k];
-      if (t.value.toLowerCase() === "according") return "reported";
+      if (t.normal === "according") return "reported";
       if (k !== v && t.pos === "VERB" && (SPEECH_VERBS.has(t.lemma.toLowerCase()) || t.lemma === "accuse") && k < v) return "reported";
       if (k > v && t.pos === "VERB" && SPEECH_VERBS.has(t.lemma.toLowerCase()) && tokens[k - 1]?.value === ",") return "reported";
     }

@@ -13,7 +13,7 @@ export interface Trigger {
 
 const t = (relation: RelationType, preps: string[] = [""], reverse = false): Trigger => ({ relation, preps, reverse });
 
-export const VERB_TRIGGERS: Record<string, Trigger> = {
+const VERB_TABLE: Record<string, Trigger> = {
   meet: t("MEET", ["", "with"]),
   host: t("HOST"),
   welcome: t("HOST"),
@@ -100,7 +100,7 @@ export const VERB_TRIGGERS: Record<string, Trigger> = {
 };
 
 /** Nouns that state a relation: "a summit with X", "X's war on Y", "sanctions against Y". */
-export const NOUN_TRIGGERS: Record<string, Trigger> = {
+const NOUN_TABLE: Record<string, Trigger> = {
   summit: t("MEET", ["with", "between"]),
   meeting: t("MEET", ["with", "between"]),
   talk: t("MEET", ["with", "between"]),
@@ -127,6 +127,10 @@ export const NOUN_TRIGGERS: Record<string, Trigger> = {
   warning: t("WARN", ["to"]),
   denial: t("DENY", []),
 };
+
+// Maps, not objects: a lemma such as "constructor" must not find Object's prototype.
+export const VERB_TRIGGERS: ReadonlyMap<string, Trigger> = new Map(Object.entries(VERB_TABLE));
+export const NOUN_TRIGGERS: ReadonlyMap<string, Trigger> = new Map(Object.entries(NOUN_TABLE));
 
 /** Speech verbs: their subject is the speaker of what the sentence reports. */
 export const SPEECH_VERBS = new Set(["say", "tell", "add", "state", "announce", "report", "claim", "note", "write", "insist", "declare", "confirm"]);
