@@ -1,0 +1,133 @@
+// Graphs for the viewer tests, built through the real graph stage (mergeExtraction) from
+// hand-written Extractions: every relation type and polarity, parallel edges between the
+// same two actors, hedged modalities, and a graph whose text is hostile HTML.
+import type { SerializedGraph } from "graphology-types";
+import { buildGraph } from "../../src/graph/index.js";
+import {
+  RELATION_TYPES, slugify,
+  type Entity, type EntityKind, type Extraction, type Modality, type Relation, type RelationType,
+} from "../../src/model.js";
+
+const ACTORS: [string, EntityKind, string[]][] = [
+  ["Ana Lopez", "PERSON", ["Lopez", "the minister"]],
+  ["Boris Petrov", "PERSON", ["Petrov"]],
+  ["Carla Mendes", "PERSON", []],
+  ["Ruritania", "COUNTRY", ["Strelsau"]],
+  ["Freedonia", "COUNTRY", []],
+  ["Ruritanian Foreign Ministry", "ORGANIZATION", ["the ministry"]],
+  ["Daily Courier", "ORGANIZATION", []],
+  ["Port Royal", "LOCATION", []],
+];
+
+const id = (name: string): string => slugify(name);
+
+function entity(name: string, kind: EntityKind, aliases: string[]): Entity {
+  return { id: id(name), name, kind, aliases, mentions: [] };
+}
+
+function relation(
+  source: string, type: RelationType, target: string, sentence: number, text: string,
+  extra: Partial<Relation> = {},
+): Relation {
+  return {
+    source: id(source), relation: type, target: id(target), confidence: 0.9, modality: "asserted",
+    evidence: [{ document: "synthetic.txt", sentence, start: sentence * 100, end: sentence * 100 + text.length, text }],
+    ...extra,
+  };
+}
+
+/** One edge per relation type, cycling through actor pairs, plus parallel edges. */
+export function syntheticGraph(): SerializedGraph {
+  const names = ACTORS.map(([name]) => name);
+  const relations: Relation[] = RELATION_TYPES.map((type, index) => {
+    const source = names[index % names.length];
+    const target = names[(index * 3 + 1) % names.length] === source
+      ? names[(index + 1) % names.length] : names[(index * 3 + 1) % names.length];
+    const modality: Modality = index % 7 === 3 ? "hypothetical" : index % 5 === 2 ? "reported" : "asserted";
+    return relation(source, type, target, index, `${source} ${type.toLowerCase()} ${target} (sentence ${index}).`, {
+      modality, confidence: 0.5 + (index % 5) / 10,
+      ...(type === "ROLE" ? { role: "minister" } : {}),
+    });
+  });
+  // Parallel edges: Lopez and Petrov met, Lopez accused Petrov, Petrov denied Lopez.
+  relations.push(
+    relation("Ana Lopez", "MEET", "Boris Petrov", 30, "Lopez met Petrov in Port Royal."),
+    relation("Ana Lopez", "ACCUSE", "Boris Petrov", 31, "Lopez accused Petrov of lying."),
+    relation("Boris Petrov", "DENY", "Ana Lopez", 32, "Petrov denied the claims made by the minister."),
+  );
+  const extraction: Extraction = {
+    document: "synthetic.txt",
+    entities: ACTORS.map(([name, kind, aliases]) => entity(name, kind, aliases)),
+    relations,
+  };
+  return withCirclePositions(buildGraph([extraction]).export());
+}
+
+export const XSS_PAYLOAD = `<img src=x onerror="window.__xss=(window.__xss||0)+1">`;
+export const XSS_SCRIPT = `<script>window.__xss=(window.__xss||0)+1</script>`;
+
+/** Names, aliases, document names and evidence that are HTML; they must show as text. */
+export function xssGraph(): SerializedGraph {
+  const evil = `Evil ${XSS_PAYLOAD}`;
+  const extraction: Extraction = {
+    document: `doc ${XSS_SCRIPT}.txt`,
+    entities: [
+      { id: "evil", name: evil, kind: "PERSON", aliases: [XSS_SCRIPT], mentions: [] },
+      { id: "victim", name: "Victim", kind: "COUNTRY", aliases: [], mentions: [] },
+    ],
+    relations: [{
+      source: "evil", relation: "ACCUSE", target: "victim", confidence: 1, modality: "asserted",
+      evidence: [{
+        document: `doc ${XSS_SCRIPT}.txt`, sentence: 0, start: 0, end: 80,
+        text: `${evil} accused Victim ${XSS_PAYLOAD} of ${XSS_SCRIPT} things.`,
+      }],
+    }],
+  };
+  return withCirclePositions(buildGraph([extraction]).export());
+}
+
+/** n nodes and m edges with random (seeded) relations and positions, for the benchmark. */
+export function generatedGraph(nodeCount: number, edgeCount: number, seed = 42): SerializedGraph {
+  let state = seed >>> 0;
+  const random = (): number => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+  const kinds: EntityKind[] = ["PERSON", "ORGANIZATION", "COUNTRY", "LOCATION"];
+  const entities: Entity[] = [];
+  for (let i = 0; i < nodeCount; i++) {
+    entities.push({ id: `n${i}`, name: `Actor ${i}`, kind: kinds[i % 4], aliases: [], mentions: [] });
+  }
+  const relations: Relation[] = [];
+  const seen = new Set<string>();
+  while (relations.length < edgeCount) {
+    const source = Math.floor(random() * nodeCount);
+    // Mostly local links, so the drawing has structure like a real graph.
+    const target = random() < 0.8
+      ? (source + 1 + Math.floor(random() * 50)) % nodeCount
+      : Math.floor(random() * nodeCount);
+    const type = RELATION_TYPES[Math.floor(random() * RELATION_TYPES.length)];
+    const key = `${source}|${type}|${target}`;
+    if (source === target || seen.has(key)) continue;
+    seen.add(key);
+    relations.push({
+      source: `n${source}`, relation: type, target: `n${target}`, confidence: 0.8, modality: "asserted",
+      evidence: [{ document: "generated.txt", sentence: relations.length, start: 0, end: 10, text: "Generated." }],
+    });
+  }
+  const graph = buildGraph([{ document: "generated.txt", entities, relations }]).export();
+  for (const node of graph.nodes) {
+    const angle = random() * 2 * Math.PI;
+    const radius = Math.sqrt(random()) * 1000;
+    node.attributes = { ...node.attributes, x: radius * Math.cos(angle), y: radius * Math.sin(angle) };
+  }
+  return graph;
+}
+
+function withCirclePositions(graph: SerializedGraph): SerializedGraph {
+  graph.nodes.forEach((node, index) => {
+    const angle = (2 * Math.PI * index) / graph.nodes.length;
+    node.attributes = { ...node.attributes, x: 100 * Math.cos(angle), y: 100 * Math.sin(angle) };
+  });
+  return graph;
+}

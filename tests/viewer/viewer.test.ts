@@ -1,0 +1,260 @@
+// The viewer in a real browser (Debian Chromium, WebGL 2 in software), served by
+// `newsgraph serve`'s server: the seed graph, search and panel, filters and the URL,
+// pasted text, and hostile text that must stay text.
+import { spawnSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { RunningServer } from "../../src/node/commands/serve.js";
+import { startServer } from "../../src/node/commands/serve.js";
+import { OUTPUT_DIR, REPO_ROOT, buildViewer, hasChromium, launchChromium, serveGraph } from "./browser.js";
+import { XSS_PAYLOAD, XSS_SCRIPT, syntheticGraph, xssGraph } from "./fixtures.js";
+
+interface SerializedEdge { key: string; source: string; target: string; attributes: Record<string, any> }
+interface SerializedNode { key: string; attributes: Record<string, any> }
+interface GraphFile { nodes: SerializedNode[]; edges: SerializedEdge[] }
+
+const browserMissing = !hasChromium();
+const underCi = process.env.CI === "true";
+
+if (browserMissing && !underCi) {
+  console.warn("viewer browser tests skipped: /usr/bin/chromium is missing (apt-get install -y chromium)");
+}
+
+describe.runIf(browserMissing && underCi)("viewer browser tests under CI", () => {
+  it("needs /usr/bin/chromium", () => {
+    expect.fail("/usr/bin/chromium is missing: CI must install it (apt-get install -y chromium)");
+  });
+});
+
+describe.skipIf(browserMissing)("viewer in Chromium", () => {
+  let browser: Browser;
+  let seed: RunningServer;
+  let seedGraph: GraphFile;
+  let synthetic: RunningServer;
+  const pages: Page[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(OUTPUT_DIR, { recursive: true });
+    await buildViewer();
+    // The seed graph exactly as `npm start` builds it: the CLI's build command on seeds/.
+    const seedDir = path.join(OUTPUT_DIR, "seed");
+    const cli = path.join(REPO_ROOT, "dist", "node", "cli.js");
+    if (!existsSync(cli)) throw new Error("dist/node/cli.js is missing: run `npx tsc -p .` (npm test does)");
+    const built = spawnSync(process.execPath, [cli, "build", "seeds", "--out", seedDir], { cwd: REPO_ROOT, encoding: "utf8" });
+    if (built.status !== 0) throw new Error(`newsgraph build failed: ${built.stderr}`);
+    const seedFile = path.join(seedDir, "graph.json");
+    seedGraph = JSON.parse(readFileSync(seedFile, "utf8")) as GraphFile;
+    seed = await startServer({ graphFile: seedFile, port: 0 });
+    synthetic = await serveGraph("synthetic", syntheticGraph());
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await seed?.close();
+    await synthetic?.close();
+  });
+
+  async function open(url: string): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    pages.push(page);
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    (page as Page & { errors?: string[] }).errors = errors;
+    await page.goto(url);
+    await page.waitForSelector("body[data-ready=true]", { timeout: 30_000 });
+    return page;
+  }
+
+  const pageErrors = (page: Page): string[] => (page as Page & { errors?: string[] }).errors ?? [];
+
+  it("draws every node and edge of the seed graph.json", async () => {
+    const page = await open(seed.url);
+    expect(seedGraph.nodes.length).toBeGreaterThan(0);
+    const rendered = await page.evaluate(() => window.__newsgraph!.rendered());
+    expect(rendered).toEqual({ nodes: seedGraph.nodes.length, edges: seedGraph.edges.length });
+    await expect(page.locator("#counts").textContent()).resolves.toBe(
+      `${seedGraph.nodes.length} of ${seedGraph.nodes.length} actors · ${seedGraph.edges.length} of ${seedGraph.edges.length} relations`);
+    await expect(page.locator("#empty-message").isHidden()).resolves.toBe(true);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it("paints a canvas that is not blank, and saves a screenshot", async () => {
+    const page = await open(seed.url);
+    const file = path.join(OUTPUT_DIR, "graph-canvas.png");
+    const png = await page.locator("#graph").screenshot({ path: file });
+    const stats = await pixelStats(page, png);
+    // A blank canvas has one colour; a drawn graph has node, edge and label colours.
+    expect(stats.colors).toBeGreaterThan(20);
+    expect(stats.inked).toBeGreaterThan(0.002);
+    expect(existsSync(file)).toBe(true);
+  });
+
+  it("searching Putin opens his panel with the MEET relation with Kim Jong Un and its evidence", async () => {
+    const putin = seedGraph.nodes.find((n) => /Putin/.test(n.attributes.label));
+    const kim = seedGraph.nodes.find((n) => n.attributes.label === "Kim Jong Un");
+    expect(putin, "the seed graph has a node for Putin").toBeDefined();
+    expect(kim, "the seed graph has a node for Kim Jong Un").toBeDefined();
+    const meet = seedGraph.edges.find((e) => e.attributes.relation === "MEET"
+      && [e.source, e.target].sort().join() === [putin!.key, kim!.key].sort().join());
+    expect(meet, "the seed graph has Putin MEET Kim Jong Un").toBeDefined();
+
+    const page = await open(seed.url);
+    await page.keyboard.press("/");
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe("search-input");
+    await page.keyboard.type("Putin");
+    await page.waitForSelector("#search-suggestions li");
+    await expect(page.locator("#search-suggestions li").first().getAttribute("data-node")).resolves.toBe(putin!.key);
+    await page.keyboard.press("Enter");
+
+    await expect(page.locator("#panel h2").textContent()).resolves.toBe(putin!.attributes.label);
+    const item = page.locator(`#panel ul.relations[data-relation="MEET"] li[data-edge="${meet!.key}"]`);
+    await expect(item.locator(".statement").textContent()).resolves.toContain("Kim Jong Un");
+    const quotes = await item.locator("blockquote").allTextContents();
+    expect(quotes).toEqual(meet!.attributes.evidence.map((e: { text: string }) => e.text));
+    await expect(item.locator("mark").allTextContents()).resolves.toEqual(expect.arrayContaining([expect.stringMatching(/Putin|Kim/)]));
+    await expect(page.evaluate(() => new URL(location.href).searchParams.get("node"))).resolves.toBe(putin!.key);
+
+    const shot = path.join(OUTPUT_DIR, "viewer.png");
+    await page.screenshot({ path: shot });
+    // The README's picture; refreshed on request so test runs leave the work tree clean.
+    const docs = path.join(REPO_ROOT, "docs", "viewer.png");
+    if (process.env.UPDATE_SCREENSHOTS === "1" || !existsSync(docs)) {
+      mkdirSync(path.dirname(docs), { recursive: true });
+      copyFileSync(shot, docs);
+    }
+
+    await page.keyboard.press("Escape");
+    await expect(page.locator("#panel").isHidden()).resolves.toBe(true);
+    await expect(page.evaluate(() => new URL(location.href).searchParams.get("node"))).resolves.toBe(null);
+  });
+
+  it("hides the edges of an unchecked relation type, and a link restores the filter", async () => {
+    const graph = syntheticGraph();
+    const accusations = graph.edges.filter((e) => e.attributes!.relation === "ACCUSE").map((e) => e.key!);
+    expect(accusations.length).toBe(2);
+    const page = await open(synthetic.url);
+    await expect(page.evaluate(() => window.__newsgraph!.rendered())).resolves.toEqual({
+      nodes: graph.nodes.length, edges: graph.edges.length,
+    });
+
+    await page.locator('#filter-relations input[value="ACCUSE"]').uncheck();
+    await expect(page.evaluate(() => window.__newsgraph!.rendered())).resolves.toEqual({
+      nodes: graph.nodes.length, edges: graph.edges.length - accusations.length,
+    });
+    const hidden = await page.evaluate((keys) => keys.map((key) =>
+      window.__newsgraph!.sigma()!.getEdgeDisplayData(key)?.visibility), accusations);
+    expect(hidden).toEqual(["hidden", "hidden"]);
+    await expect(page.locator('#filter-relations label[data-value="ACCUSE"] .count').textContent()).resolves.toBe("0");
+    const url = page.url();
+    expect(new URL(url).searchParams.get("hideRelations")).toBe("ACCUSE");
+
+    const again = await open(url);
+    await expect(again.locator('#filter-relations input[value="ACCUSE"]').isChecked()).resolves.toBe(false);
+    await expect(again.evaluate(() => window.__newsgraph!.rendered())).resolves.toEqual({
+      nodes: graph.nodes.length, edges: graph.edges.length - accusations.length,
+    });
+  });
+
+  it("adds the actors of a pasted article to the graph", async () => {
+    const page = await open(synthetic.url);
+    const before = await page.evaluate(() => window.__newsgraph!.counts());
+    await page.locator("#toggle-paste").click();
+    await page.locator("#paste-title").fill("summit.txt");
+    await page.locator("#paste-text").fill(
+      "German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris on Monday. "
+      + "Scholz said Germany would support France.");
+    await page.locator("#paste-submit").click();
+    await page.waitForSelector("#paste-panel[data-status=done], #paste-panel[data-status=error]", { timeout: 60_000 });
+    await expect(page.locator("#paste-status").textContent()).resolves.toMatch(/^summit\.txt: \d+ actors found/);
+    const labels = await page.evaluate(() => window.__newsgraph!.graph()!.mapNodes((_, a) => a.label));
+    expect(labels).toEqual(expect.arrayContaining(["Olaf Scholz", "Emmanuel Macron"]));
+    const after = await page.evaluate(() => window.__newsgraph!.counts());
+    expect(after.nodes).toBeGreaterThanOrEqual(before.nodes + 2);
+    await expect(page.evaluate(() => window.__newsgraph!.rendered())).resolves.toEqual(after);
+    const documents = await page.evaluate(() => {
+      const graph = window.__newsgraph!.graph()!;
+      const scholz = graph.findNode((_, a) => a.label === "Olaf Scholz");
+      return scholz ? graph.getNodeAttribute(scholz, "documents") : null;
+    });
+    expect(documents).toEqual(["summit.txt"]);
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it("shows names and evidence that are HTML as text, and runs none of it", async () => {
+    const server = await serveGraph("xss", xssGraph());
+    try {
+      const dialogs: string[] = [];
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      page.on("dialog", (dialog) => { dialogs.push(dialog.message()); void dialog.dismiss(); });
+      await page.goto(`${server.url}?node=evil`);
+      await page.waitForSelector("body[data-ready=true]");
+      const evil = `Evil ${XSS_PAYLOAD}`;
+      await expect(page.locator("#panel h2").textContent()).resolves.toBe(evil);
+      await expect(page.locator("#panel .aliases li").allTextContents()).resolves.toEqual([XSS_SCRIPT]);
+      const quote = await page.locator("#panel blockquote").textContent();
+      expect(quote).toBe(`${evil} accused Victim ${XSS_PAYLOAD} of ${XSS_SCRIPT} things.`);
+      await expect(page.locator("#panel .source").first().textContent()).resolves.toContain(`doc ${XSS_SCRIPT}.txt`);
+
+      await page.locator("#search-input").fill("Evil");
+      await page.waitForSelector("#search-suggestions li");
+      await expect(page.locator("#search-suggestions li .name").first().textContent()).resolves.toBe(evil);
+
+      await page.locator("#panel .statement .verb").first().click();
+      await expect(page.locator("#panel blockquote").textContent()).resolves.toBe(quote);
+
+      const injected = await page.evaluate(() => ({
+        xss: (window as unknown as { __xss?: number }).__xss ?? 0,
+        images: document.querySelectorAll("img").length,
+        scripts: [...document.scripts].filter((script) => script.textContent?.includes("__xss")).length,
+      }));
+      expect(injected).toEqual({ xss: 0, images: 0, scripts: 0 });
+      expect(dialogs).toEqual([]);
+      await page.close();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("says so when the graph is empty", async () => {
+    const server = await serveGraph("empty", { options: { type: "directed", multi: true }, attributes: {}, nodes: [], edges: [] });
+    try {
+      const page = await open(server.url);
+      await expect(page.locator("#empty-message").isVisible()).resolves.toBe(true);
+      await expect(page.locator("#empty-message").textContent()).resolves.toContain("This graph is empty");
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+/** Distinct colours (5 bits per channel) and share of non-white pixels in a PNG, decoded by the page. */
+async function pixelStats(page: Page, png: Buffer): Promise<{ colors: number; inked: number }> {
+  return page.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = image.naturalWidth;
+    canvas.height = image.naturalHeight;
+    const context = canvas.getContext("2d")!;
+    context.drawImage(image, 0, 0);
+    const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+    const colors = new Set<number>();
+    let inked = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      colors.add(((data[i] >> 3) << 10) | ((data[i + 1] >> 3) << 5) | (data[i + 2] >> 3));
+      if (data[i] < 235 || data[i + 1] < 235 || data[i + 2] < 235) inked++;
+    }
+    return { colors: colors.size, inked: inked / (data.length / 4) };
+  }, png.toString("base64"));
+}
+
+// Keeps the TypeScript view of the page's hook object in this file.
+declare global {
+  interface Window {
+    __newsgraph?: import("../../viewer/src/test-hooks.js").NewsgraphHooks;
+  }
+}

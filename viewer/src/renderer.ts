@@ -1,0 +1,180 @@
+// The sigma instance and everything that changes how items are drawn: hover and
+// selection highlight, filter visibility, edge labels, camera moves.
+import Sigma from "sigma";
+import type { KnowledgeGraph } from "../../src/graph/index.js";
+import type { Visibility } from "./filters.js";
+import {
+  CUSTOM_EDGE_STATE, CUSTOM_GRAPH_STATE, CUSTOM_NODE_STATE, PRIMITIVES, STYLES,
+} from "./styles.js";
+import type { CameraView } from "./url-state.js";
+
+export type Selection = { node: string } | { edge: string } | null;
+
+export interface GraphViewHandlers {
+  onClickNode(node: string): void;
+  onClickEdge(edge: string): void;
+  onClickStage(): void;
+  onCameraChange(camera: CameraView): void;
+}
+
+export interface GraphView {
+  readonly sigma: Sigma;
+  readonly graph: KnowledgeGraph;
+  setVisibility(visibility: Visibility): void;
+  setSelection(selection: Selection): void;
+  setEdgeLabels(visible: boolean): void;
+  focusNode(node: string): Promise<void>;
+  setCamera(camera: CameraView): void;
+  fit(): Promise<void>;
+  /** Nodes and edges sigma currently draws (processed and not hidden). */
+  renderedCounts(): { nodes: number; edges: number };
+  kill(): void;
+}
+
+export function createGraphView(
+  container: HTMLElement,
+  graph: KnowledgeGraph,
+  handlers: GraphViewHandlers,
+  options: { edgeLabels: boolean },
+): GraphView {
+  // The styles are plain data whose literal types are wider than sigma's generics.
+  const sigma = new Sigma(graph, container, {
+    primitives: PRIMITIVES,
+    styles: STYLES,
+    customNodeState: CUSTOM_NODE_STATE,
+    customEdgeState: CUSTOM_EDGE_STATE,
+    customGraphState: CUSTOM_GRAPH_STATE,
+    settings: {
+      renderEdgeLabels: options.edgeLabels,
+      enableEdgeEvents: true,
+      hideEdgesOnMove: false,
+      labelDensity: 0.7,
+      labelRenderedSizeThreshold: 6,
+      zIndex: true,
+      stagePadding: 40,
+      // Sizes are pixels on screen, whatever the scale of the layout coordinates.
+      itemSizesReference: "screen",
+      minCameraRatio: 0.02,
+      maxCameraRatio: 20,
+    } as Record<string, unknown>,
+  } as never) as unknown as Sigma;
+
+  let hovered: string | null = null;
+  let selection: Selection = null;
+  let activeNodes = new Set<string>();
+  let activeEdges = new Set<string>();
+  let selectedNode: string | null = null;
+
+  sigma.on("enterNode", ({ node }) => {
+    hovered = node;
+    refreshHighlight();
+  });
+  sigma.on("leaveNode", () => {
+    hovered = null;
+    refreshHighlight();
+  });
+  sigma.on("clickNode", ({ node }) => handlers.onClickNode(node));
+  sigma.on("clickEdge", ({ edge }) => handlers.onClickEdge(edge));
+  sigma.on("clickStage", () => handlers.onClickStage());
+  sigma.getCamera().on("updated", (state) => handlers.onCameraChange({ x: state.x, y: state.y, ratio: state.ratio }));
+
+  // Items added later (pasted text) or removed (never, today) must not leave stale state.
+  graph.on("nodeDropped", ({ key }) => { activeNodes.delete(key); });
+  graph.on("edgeDropped", ({ key }) => { activeEdges.delete(key); });
+
+  /** The hovered node wins over the selection; the rest of the graph fades. */
+  function refreshHighlight(): void {
+    const nodes = new Set<string>();
+    const edges = new Set<string>();
+    const focus = hovered ?? (selection && "node" in selection ? selection.node : null);
+    if (focus && graph.hasNode(focus)) {
+      nodes.add(focus);
+      graph.forEachEdge(focus, (edge, _attributes, source, target) => {
+        if (sigma.getEdgeState(edge).isHidden) return;
+        edges.add(edge);
+        nodes.add(source);
+        nodes.add(target);
+      });
+    } else if (selection && "edge" in selection && graph.hasEdge(selection.edge)) {
+      edges.add(selection.edge);
+      nodes.add(graph.source(selection.edge));
+      nodes.add(graph.target(selection.edge));
+    }
+    const nodesOff = [...activeNodes].filter((n) => !nodes.has(n) && graph.hasNode(n));
+    const edgesOff = [...activeEdges].filter((e) => !edges.has(e) && graph.hasEdge(e));
+    if (nodesOff.length) sigma.setNodesState(nodesOff, { isActive: false } as never);
+    if (edgesOff.length) sigma.setEdgesState(edgesOff, { isActive: false } as never);
+    if (nodes.size) sigma.setNodesState([...nodes], { isActive: true } as never);
+    if (edges.size) sigma.setEdgesState([...edges], { isActive: true } as never);
+    activeNodes = nodes;
+    activeEdges = edges;
+    sigma.setGraphState({ hasActiveSubgraph: nodes.size > 0 } as never);
+
+    const nextSelected = selection && "node" in selection && graph.hasNode(selection.node) ? selection.node : null;
+    if (selectedNode !== nextSelected) {
+      if (selectedNode && graph.hasNode(selectedNode)) sigma.setNodeState(selectedNode, { isSelected: false } as never);
+      if (nextSelected) sigma.setNodeState(nextSelected, { isSelected: true } as never);
+      selectedNode = nextSelected;
+    }
+  }
+
+  function framedPosition(node: string): { x: number; y: number } | null {
+    const data = sigma.getNodeDisplayData(node);
+    return data ? { x: data.x, y: data.y } : null;
+  }
+
+  return {
+    sigma,
+    graph,
+    setVisibility(visibility) {
+      // Only items whose state changes; and never an empty list, which sigma 4.0.4 answers
+      // with a first frame several seconds slow in software WebGL.
+      const nodesHide = graph.filterNodes((n) => visibility.hiddenNodes.has(n) !== sigma.getNodeState(n).isHidden);
+      const edgesHide = graph.filterEdges((e) => visibility.hiddenEdges.has(e) !== sigma.getEdgeState(e).isHidden);
+      const nodesOn = nodesHide.filter((n) => visibility.hiddenNodes.has(n));
+      const nodesOff = nodesHide.filter((n) => !visibility.hiddenNodes.has(n));
+      const edgesOn = edgesHide.filter((e) => visibility.hiddenEdges.has(e));
+      const edgesOff = edgesHide.filter((e) => !visibility.hiddenEdges.has(e));
+      if (nodesOn.length) sigma.setNodesState(nodesOn, { isHidden: true });
+      if (nodesOff.length) sigma.setNodesState(nodesOff, { isHidden: false });
+      if (edgesOn.length) sigma.setEdgesState(edgesOn, { isHidden: true });
+      if (edgesOff.length) sigma.setEdgesState(edgesOff, { isHidden: false });
+      refreshHighlight();
+    },
+    setSelection(next) {
+      selection = next;
+      refreshHighlight();
+    },
+    setEdgeLabels(visible) {
+      sigma.setSetting("renderEdgeLabels", visible);
+    },
+    async focusNode(node) {
+      const position = framedPosition(node);
+      if (!position) return;
+      const camera = sigma.getCamera();
+      await camera.animate({ ...position, ratio: Math.min(camera.ratio, 0.6) }, { duration: 600 });
+    },
+    setCamera(camera) {
+      sigma.getCamera().setState(camera);
+    },
+    async fit() {
+      await sigma.getCamera().animate({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }, { duration: 400 });
+    },
+    renderedCounts() {
+      let nodes = 0;
+      let edges = 0;
+      graph.forEachNode((node) => {
+        const data = sigma.getNodeDisplayData(node);
+        if (data && data.visibility !== "hidden") nodes++;
+      });
+      graph.forEachEdge((edge) => {
+        const data = sigma.getEdgeDisplayData(edge);
+        if (data && data.visibility !== "hidden") edges++;
+      });
+      return { nodes, edges };
+    },
+    kill() {
+      sigma.kill();
+    },
+  };
+}

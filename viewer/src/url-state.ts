@@ -1,0 +1,79 @@
+// The view state that a link carries: graph source, selection, filters, camera and
+// edge labels, as query parameters (readable, and stable for the same view).
+import { NO_FILTERS, type Filters } from "./filters.js";
+
+export interface CameraView {
+  x: number;
+  y: number;
+  ratio: number;
+}
+
+export interface ViewState {
+  /** URL of the graph to load; absent means the default graph.json beside the app. */
+  graph?: string;
+  node?: string;
+  edge?: string;
+  filters: Filters;
+  camera?: CameraView;
+  edgeLabels: boolean;
+}
+
+export const DEFAULT_VIEW: ViewState = { filters: NO_FILTERS, edgeLabels: true };
+
+const LIST_PARAMS = {
+  hiddenKinds: "hideKinds",
+  hiddenRelations: "hideRelations",
+  hiddenPolarities: "hidePolarity",
+  hiddenModalities: "hideModality",
+} as const;
+
+export function encodeViewState(state: ViewState): string {
+  const params = new URLSearchParams();
+  if (state.graph) params.set("graph", state.graph);
+  if (state.node) params.set("node", state.node);
+  if (state.edge) params.set("edge", state.edge);
+  for (const [field, name] of Object.entries(LIST_PARAMS) as [keyof typeof LIST_PARAMS, string][]) {
+    const values = [...state.filters[field]].sort();
+    if (values.length > 0) params.set(name, values.join(","));
+  }
+  if (state.filters.minConfidence > 0) params.set("minConfidence", String(round(state.filters.minConfidence, 2)));
+  if (!state.edgeLabels) params.set("edgeLabels", "off");
+  if (state.camera) {
+    const { x, y, ratio } = state.camera;
+    params.set("camera", [round(x, 4), round(y, 4), round(ratio, 4)].join(","));
+  }
+  return params.toString();
+}
+
+export function decodeViewState(search: string): ViewState {
+  const params = new URLSearchParams(search);
+  const list = (name: string): Set<string> =>
+    new Set((params.get(name) ?? "").split(",").map((v) => v.trim()).filter(Boolean));
+  const minConfidence = Number(params.get("minConfidence") ?? "0");
+  const state: ViewState = {
+    filters: {
+      hiddenKinds: list(LIST_PARAMS.hiddenKinds),
+      hiddenRelations: list(LIST_PARAMS.hiddenRelations),
+      hiddenPolarities: list(LIST_PARAMS.hiddenPolarities),
+      hiddenModalities: list(LIST_PARAMS.hiddenModalities),
+      minConfidence: Number.isFinite(minConfidence) ? Math.min(1, Math.max(0, minConfidence)) : 0,
+    },
+    edgeLabels: params.get("edgeLabels") !== "off",
+  };
+  const graph = params.get("graph");
+  if (graph) state.graph = graph;
+  const node = params.get("node");
+  if (node) state.node = node;
+  const edge = params.get("edge");
+  if (edge) state.edge = edge;
+  const camera = (params.get("camera") ?? "").split(",").map(Number);
+  if (camera.length === 3 && camera.every(Number.isFinite) && camera[2] > 0) {
+    state.camera = { x: camera[0], y: camera[1], ratio: camera[2] };
+  }
+  return state;
+}
+
+function round(value: number, digits: number): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
