@@ -22,8 +22,9 @@ interface Cluster {
   key: string;
   kind: EntityKind;
   mentions: MentionCandidate[];
-  /** Distinct normalised word forms of its name mentions. */
-  forms: string[][];
+  /** Distinct normalised forms of its name mentions, and the shorter forms that name it too. */
+  forms: string[];
+  shortForms: Set<string>;
   /** Title words seen with this entity ("President", "defence minister"). */
   titles: string[];
   /** Country codes the entity is affiliated with (from titles and demonyms). */
@@ -45,7 +46,7 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
   const cluster = (key: string, kind: EntityKind): Cluster => {
     let c = clusters.get(key);
     if (!c) {
-      c = { key, kind, mentions: [], titles: [], affiliations: [], forms: [], order: order++ };
+      c = { key, kind, mentions: [], titles: [], affiliations: [], forms: [], shortForms: new Set(), order: order++ };
       clusters.set(key, c);
     }
     return c;
@@ -59,7 +60,13 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
       const words = stemmedWords(m);
       const joined = words.join(" ");
       if (!exactForm.has(joined)) exactForm.set(joined, c);
-      if (!c.forms.some((f) => f.join(" ") === joined)) c.forms.push(words);
+      if (!c.forms.includes(joined)) {
+        c.forms.push(joined);
+        for (let n = 1; n < words.length; n++) {
+          if (c.kind !== "PERSON") c.shortForms.add(words.slice(words.length - n).join(" "));
+          if (words.slice(n).every((w) => ORGANIZATION_HEADS.has(w) || LOCATION_HEADS.has(w))) c.shortForms.add(words.slice(0, n).join(" "));
+        }
+      }
     }
     if (m.title) c.titles.push(m.title.toLowerCase());
   };
@@ -68,7 +75,11 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
   const plainCache = new Map<MentionCandidate, string[]>();
   const stemCache = new Map<MentionCandidate, string[]>();
   const nameEndingAt = new Map<number, MentionCandidate>();
-  for (const n of names) nameEndingAt.set(n.lastToken, n);
+  const nameStartingAt = new Map<number, MentionCandidate>();
+  for (const n of names) {
+    nameEndingAt.set(n.lastToken, n);
+    if (!nameStartingAt.has(n.firstToken)) nameStartingAt.set(n.firstToken, n);
+  }
   const textOf = (from: number, to: number): string => analyzed.document.text.slice(tokens[from].start, tokens[to - 1].end);
 
   // 1. Capitals: the government when any mention acts, else a place.
@@ -152,8 +163,7 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
     } else if (!c && m.form === "nominal") {
       // A description right before a name describes it: "the Russian mercenary group Wagner".
       // So does one set off before a name: "Its spokeswoman, Clarisse Mulenda".
-      const named = names.find((x) => x.firstToken === m.lastToken
-        || (m.kindHint === "PERSON" && appositiveName(m, x) && kindOf(x) !== "ORGANIZATION" && !x.country));
+      const named = nameStartingAt.get(m.lastToken) ?? names.find((x) => (m.kindHint === "PERSON" && appositiveName(m, x) && kindOf(x) !== "ORGANIZATION" && !x.country));
       c = named ? assigned.get(named) : resolveNominal(m);
       if (c) assign(m, c);
     } else if (!c && m.form === "pronoun") {
@@ -226,7 +236,7 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
   function appositiveName(m: MentionCandidate, x: MentionCandidate): boolean {
     let k = m.lastToken;
     if (tokens[k]?.value.toLowerCase() === "of") {
-      const owner = names.find((n) => n.firstToken >= k + 1 && n.firstToken <= k + 2);
+      const owner = nameStartingAt.get(k + 1) ?? nameStartingAt.get(k + 2);
       if (!owner) return false;
       k = owner.lastToken;
     }
@@ -347,24 +357,14 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
   }
 
   function findShortForm(m: MentionCandidate): Cluster | undefined {
-    const words = stemmedWords(m);
-    const joined = words.join(" ");
+    const joined = stemmedWords(m).join(" ");
     const exact = exactForm.get(joined);
     if (exact) return exact;
-    let best: Cluster | undefined;
-    for (const c of clusters.values()) {
-      if (c.kind === "COUNTRY") continue;
-      for (const ow of c.forms) {
-        if (ow.length <= words.length) continue;
-        // "Security Council" in "U.N. Security Council"; "Wagner" in "Wagner Group".
-        const suffix = ow.slice(ow.length - words.length).join(" ") === joined;
-        const prefix = ow.slice(0, words.length).join(" ") === joined
-          && ow.slice(words.length).every((w) => ORGANIZATION_HEADS.has(w) || LOCATION_HEADS.has(w));
-        if ((suffix && c.kind !== "PERSON") || prefix) return c;
-      }
-    }
-    return best;
+    // "Security Council" in "U.N. Security Council"; "Wagner" in "Wagner Group".
+    for (const c of clusters.values()) if (c.shortForms.has(joined)) return c;
+    return undefined;
   }
+
 
 
   function resolveNominal(m: MentionCandidate): Cluster | undefined {
