@@ -15,6 +15,8 @@ import {
 const PLACE_PREPOSITIONS = new Set(["in", "at", "near", "to", "from", "into", "across", "outside", "inside", "around", "toward", "towards", "via", "on"]);
 /** Verbs whose subject acts: a capital in front of one stands for its government. */
 const DIRECTION_WORDS = new Set(["far", "east", "west", "north", "south", "eastern", "western", "northern", "southern", "central", "middle", "upper", "lower"]);
+/** Verbs whose object is a place, even when it is a capital. */
+const MOTION_VERBS = new Set(["visit", "tour", "leave", "reach", "enter", "travel", "fly", "return", "arrive", "attack", "bomb", "strike", "shell", "capture", "seize", "besiege", "hit", "evacuate", "move", "relocate", "base"]);
 /** Nouns after "X's" that mark an actor's deed or property, not a place ("Moscow's war"). */
 const OUTLET_VERBS = new Set(["tell", "according"]);
 
@@ -474,6 +476,8 @@ function capitalActs(tokens: Token[], m: MentionCandidate): boolean {
   if (after && (after.pos === "ADV" || after.value === "“" || after.value === "\"") && after2 && (after2.pos === "VERB" || after2.pos === "AUX" || after2.pos === "ADV")) return true;
   if (after && /^['’]s$/.test(after.value) && after2 && after2.pos === "NOUN") return true;
   if (before && ["with", "against", "by", "between"].includes(before.value.toLowerCase())) return true;
+  // The object of a verb that is not about going somewhere: "urged Tokyo to stop".
+  if (before && before.pos === "VERB" && !MOTION_VERBS.has(before.lemma.toLowerCase())) return true;
   return false;
 }
 

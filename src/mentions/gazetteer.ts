@@ -34,6 +34,7 @@ const EXTRA_DEMONYMS: Record<string, string[]> = {
   GBR: ["Briton", "Britons", "UK"],
   USA: ["US", "U.S."],
   NLD: ["Netherlands"],
+  PHL: ["Philippine"],
 };
 
 /** Lower-case, no accents, no dots, straight apostrophes: "U.S." and "US" meet. */

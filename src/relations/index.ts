@@ -379,7 +379,16 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
       for (;;) {
         let k = cur.firstToken - 1;
         let sawLink = false;
-        while (k >= first && ["and", ",", "or", "both"].includes(tokens[k].value.toLowerCase())) { sawLink = true; k--; }
+        while (k >= first && (["and", ",", "or", "both"].includes(tokens[k].normal) || (sawLink && tokens[k].pos === "DET"))) {
+          if (tokens[k].pos !== "DET") sawLink = true;
+          k--;
+        }
+        // "Japan and the Philippines": the article belongs to the second actor.
+        if (!sawLink && tokens[k]?.pos === "DET") {
+          let j = k - 1;
+          while (j >= first && ["and", ",", "or", "both"].includes(tokens[j].normal)) { sawLink = true; j--; }
+          if (sawLink) k = j;
+        }
         if (!sawLink || k < first) break;
         const idx = slotAt[k] >= 0 ? slotAt[k] : -1;
         const prev = idx >= 0 ? slots[idx] : bareDemonymEndingAt(k);
@@ -523,9 +532,13 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
   function resolvePendingRoles(): void {
     for (const { mention, title } of pendingRoles) {
       if (drafts.some((d) => d.relation === "ROLE" && d.source === mention.entity)) continue;
+      // A state acting in the same sentence ("X said Russia may ..."), else the document's
+      // main state when it is near, else the nearest state.
+      const acting = all.find((x) => x.sentence === mention.sentence && kindOf.get(x.entity) === "COUNTRY" && x.form === "name"
+        && tokens[x.firstToken - 1]?.pos !== "ADP" && (tokens[x.lastToken]?.pos === "AUX" || tokens[x.lastToken]?.pos === "VERB"));
       const main = mainCountry();
       const mainNear = main && all.some((x) => x.entity === main.entity && Math.abs(mention.sentence - x.sentence) <= 3);
-      const owner = (mainNear ? main : undefined) ?? nearestCountry(mention) ?? main;
+      const owner = acting ?? (mainNear ? main : undefined) ?? nearestCountry(mention) ?? main;
       if (owner) add(mention.entity, "ROLE", owner.entity, mention.sentence, 0.6, { role: title });
     }
   }
