@@ -9,6 +9,7 @@ import { registerExtract } from "./commands/extract.js";
 import { registerEval } from "./commands/eval.js";
 import { registerQuery } from "./commands/query.js";
 import { registerStats } from "./commands/stats.js";
+import { registerServe } from "./commands/serve.js";
 
 const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
   version: string;
@@ -28,6 +29,7 @@ registerExtract(program);
 registerEval(program);
 registerQuery(program);
 registerStats(program);
+registerServe(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -218,6 +218,39 @@ describe.skipIf(browserMissing)("viewer in Chromium", () => {
     }
   });
 
+  it("opens a GEXF file, runs and stops ForceAtlas2, and exports the view as PNG", async () => {
+    const page = await open(`${seed.url}?node=vladimir-putin`);
+    const gexf = path.join(OUTPUT_DIR, "seed", "graph.gexf");
+    await page.locator("#open-graph-input").setInputFiles(gexf);
+    await page.waitForFunction((nodes) => window.__newsgraph!.counts().nodes === nodes, seedGraph.nodes.length);
+    await expect(page.evaluate(() => window.__newsgraph!.rendered())).resolves.toEqual({
+      nodes: seedGraph.nodes.length, edges: seedGraph.edges.length,
+    });
+    // A new graph starts with no selection.
+    await expect(page.locator("#panel").isHidden()).resolves.toBe(true);
+
+    const positions = () => page.evaluate(() => window.__newsgraph!.graph()!.mapNodes((_, a) => [a.x, a.y]));
+    const before = await positions();
+    await page.locator("#toggle-layout").click();
+    await expect(page.locator("#toggle-layout").textContent()).resolves.toBe("Stop layout");
+    await page.waitForFunction((start) => JSON.stringify(window.__newsgraph!.graph()!.mapNodes((_, a) => [a.x, a.y])) !== start,
+      JSON.stringify(before), { timeout: 30_000 });
+    await page.locator("#toggle-layout").click();
+    await expect(page.locator("#toggle-layout").textContent()).resolves.toBe("Run layout");
+    const stopped = await positions();
+    await page.waitForTimeout(300);
+    expect(await positions()).toEqual(stopped);
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator("#export-png").click()]);
+    expect(download.suggestedFilename()).toBe("newsgraph.png");
+    const file = path.join(OUTPUT_DIR, "export.png");
+    await download.saveAs(file);
+    const png = readFileSync(file);
+    expect(png.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
+    const stats = await pixelStats(page, png);
+    expect(stats.colors).toBeGreaterThan(20);
+  });
+
   it("says so when the graph is empty", async () => {
     const server = await serveGraph("empty", { options: { type: "directed", multi: true }, attributes: {}, nodes: [], edges: [] });
     try {

@@ -2,7 +2,6 @@
 // into the pipeline's KnowledgeGraph with every attribute the viewer reads made safe
 // to use (arrays are arrays, numbers are numbers, every node has a position).
 import { MultiGraph } from "graphology";
-import { parse as parseGexf } from "graphology-gexf/browser";
 import type { SerializedGraph } from "graphology-types";
 import { createGraph, type KnowledgeGraph } from "../../src/graph/index.js";
 import {
@@ -39,9 +38,11 @@ export async function readGraphFile(file: File): Promise<KnowledgeGraph> {
   return parseGraph(await file.text(), formatOf(file.name), file.name);
 }
 
-export function parseGraph(text: string, format: GraphFormat, name = "graph"): KnowledgeGraph {
+export async function parseGraph(text: string, format: GraphFormat, name = "graph"): Promise<KnowledgeGraph> {
   let serialized: Partial<SerializedGraph>;
   if (format === "gexf") {
+    // Loaded on demand: most graphs are graph.json, and the parser needs the DOM's XML parser.
+    const { parse: parseGexf } = await import("graphology-gexf/browser");
     try {
       // A mixed multigraph accepts both directed and undirected GEXF files.
       serialized = parseGexf(MultiGraph, text).export();

@@ -1,0 +1,124 @@
+// The viewer's pure parts, without a browser: URL state, filters, search, evidence
+// highlighting and graph-file normalisation.
+import { describe, expect, it } from "vitest";
+import { computeVisibility, NO_FILTERS, type Filters } from "../../viewer/src/filters.js";
+import { highlightActors } from "../../viewer/src/evidence.js";
+import { fromSerialized, GraphLoadError, placeMissingNodes } from "../../viewer/src/graph-source.js";
+import { buildSearchIndex, normalizeName, searchNodes } from "../../viewer/src/search-index.js";
+import { decodeViewState, encodeViewState, type ViewState } from "../../viewer/src/url-state.js";
+import { syntheticGraph } from "./fixtures.js";
+
+describe("URL state", () => {
+  it("round-trips selection, filters, camera and edge labels", () => {
+    const state: ViewState = {
+      graph: "other/graph.json",
+      node: "ana-lopez",
+      filters: {
+        hiddenKinds: new Set(["LOCATION"]),
+        hiddenRelations: new Set(["MEET", "ACCUSE"]),
+        hiddenPolarities: new Set(["structural"]),
+        hiddenModalities: new Set(["hypothetical"]),
+        minConfidence: 0.65,
+      },
+      camera: { x: 0.51234567, y: 0.4, ratio: 0.25 },
+      edgeLabels: false,
+    };
+    const query = encodeViewState(state);
+    expect(query).toBe("graph=other%2Fgraph.json&node=ana-lopez&hideKinds=LOCATION&hideRelations=ACCUSE%2CMEET"
+      + "&hidePolarity=structural&hideModality=hypothetical&minConfidence=0.65&edgeLabels=off&camera=0.5123%2C0.4%2C0.25");
+    expect(decodeViewState(`?${query}`)).toEqual({ ...state, camera: { x: 0.5123, y: 0.4, ratio: 0.25 } });
+  });
+
+  it("reads an empty or broken query as the default view", () => {
+    expect(encodeViewState({ filters: NO_FILTERS, edgeLabels: true })).toBe("");
+    expect(decodeViewState("?camera=1,2&minConfidence=lots")).toEqual({ filters: NO_FILTERS, edgeLabels: true });
+  });
+});
+
+describe("filters", () => {
+  const graph = fromSerialized(syntheticGraph());
+
+  it("counts what each filter leaves visible", () => {
+    const all = computeVisibility(graph, NO_FILTERS);
+    expect([all.visibleNodes, all.visibleEdges, all.hiddenEdges.size]).toEqual([8, 23, 0]);
+    expect(all.edgesByRelation.get("ACCUSE")).toBe(2);
+    const filters: Filters = { ...NO_FILTERS, hiddenRelations: new Set(["ACCUSE"]) };
+    const some = computeVisibility(graph, filters);
+    expect(some.visibleEdges).toBe(21);
+    expect([...some.hiddenEdges].sort()).toEqual(["ana-lopez|ACCUSE|boris-petrov", "freedonia|ACCUSE|ruritanian-foreign-ministry"]);
+    expect(some.edgesByRelation.get("ACCUSE")).toBeUndefined();
+  });
+
+  it("hides the edges of hidden kinds, and edges by modality and confidence", () => {
+    const noLocations = computeVisibility(graph, { ...NO_FILTERS, hiddenKinds: new Set(["LOCATION"]) });
+    expect([...noLocations.hiddenNodes]).toEqual(["port-royal"]);
+    expect(noLocations.hiddenEdges.size).toBe(graph.edges("port-royal").length);
+    const hypothetical = graph.filterEdges((_, a) => a.modality === "hypothetical").length;
+    expect(hypothetical).toBe(3);
+    expect(computeVisibility(graph, { ...NO_FILTERS, hiddenModalities: new Set(["hypothetical"]) }).visibleEdges)
+      .toBe(23 - hypothetical);
+    const confident = graph.filterEdges((_, a) => a.confidence >= 0.8).length;
+    expect(computeVisibility(graph, { ...NO_FILTERS, minConfidence: 0.8 }).visibleEdges).toBe(confident);
+  });
+});
+
+describe("search", () => {
+  const graph = fromSerialized(syntheticGraph());
+  const index = buildSearchIndex(graph);
+
+  it("finds names by prefix and by word, best first", () => {
+    expect(searchNodes(index, "lop")).toEqual([{ node: "ana-lopez", label: "Ana Lopez", alias: "Lopez" }]);
+    expect(searchNodes(index, "ana")).toEqual([{ node: "ana-lopez", label: "Ana Lopez" }]);
+    expect(searchNodes(index, "ru").map((hit) => hit.node)).toEqual(["ruritania", "ruritanian-foreign-ministry"]);
+    expect(searchNodes(index, "petrov")).toEqual([{ node: "boris-petrov", label: "Boris Petrov", alias: "Petrov" }]);
+    expect(searchNodes(index, "boris petrov")).toEqual([{ node: "boris-petrov", label: "Boris Petrov" }]);
+  });
+
+  it("finds aliases, ignoring case, accents and a leading 'the'", () => {
+    expect(searchNodes(index, "The Minister")).toEqual([{ node: "ana-lopez", label: "Ana Lopez", alias: "the minister" }]);
+    expect(searchNodes(index, "strelsau")).toEqual([{ node: "ruritania", label: "Ruritania", alias: "Strelsau" }]);
+    expect(normalizeName("  The  Élysée’s")).toBe("elysee");
+    expect(searchNodes(index, "")).toEqual([]);
+  });
+});
+
+describe("evidence highlighting", () => {
+  it("marks both actors by name or alias, whole words only, longest first", () => {
+    const pieces = highlightActors("Lopez met Petrov; Lopezville and the minister did not.", [
+      ["Ana Lopez", "Lopez", "the minister"], ["Boris Petrov", "Petrov"],
+    ]);
+    expect(pieces).toEqual([
+      { text: "Lopez", actor: 0 }, { text: " met ", actor: -1 }, { text: "Petrov", actor: 1 },
+      { text: "; Lopezville and the ", actor: -1 }, { text: "minister", actor: 0 }, { text: " did not.", actor: -1 },
+    ]);
+    expect(highlightActors("<b>Kim</b>", [["Kim"], []]).map((p) => p.text).join("")).toBe("<b>Kim</b>");
+  });
+});
+
+describe("graph files", () => {
+  it("normalises GEXF-style attributes and places nodes without positions", () => {
+    const graph = fromSerialized({
+      nodes: [
+        { key: "a", attributes: { label: "A", kind: "person", aliases: "[\"Ay\"]", x: 0, y: 0 } },
+        { key: "b", attributes: { label: "B", kind: "COUNTRY", aliases: "Bee|B." } },
+      ],
+      edges: [{ key: "e", source: "a", target: "b", attributes: {
+        relation: "accuse", evidence: "[{\"document\":\"d\",\"sentence\":\"2\",\"start\":0,\"end\":5,\"text\":\"A accused B\"}]",
+        confidence: "0.5",
+      } }],
+    });
+    expect(graph.getNodeAttributes("a")).toMatchObject({ kind: "PERSON", aliases: ["Ay"], x: 0, y: 0 });
+    expect(graph.getNodeAttribute("b", "aliases")).toEqual(["Bee", "B."]);
+    expect(Number.isFinite(graph.getNodeAttribute("b", "x"))).toBe(true);
+    expect(graph.getEdgeAttributes("e")).toMatchObject({
+      relation: "ACCUSE", label: "accused", polarity: "conflictual", confidence: 0.5,
+      evidence: [{ document: "d", sentence: 2, start: 0, end: 5, text: "A accused B" }],
+    });
+    expect(placeMissingNodes(graph)).toEqual([]);
+  });
+
+  it("refuses what is not a graph", () => {
+    expect(() => fromSerialized({ hello: 1 } as never, "x.json"))
+      .toThrow(new GraphLoadError('x.json is not a graph: expected a graphology export with a "nodes" array'));
+  });
+});
