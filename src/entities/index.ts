@@ -55,6 +55,7 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
   };
   // Distinct name forms per cluster, and the first cluster of each exact form, for short forms.
   const exactForm = new Map<string, Cluster>();
+  const guessedKind = new Set<Cluster>();
   const assign = (m: MentionCandidate, c: Cluster): void => {
     assigned.set(m, c);
     c.mentions.push(m);
@@ -149,7 +150,18 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
       assign(m, existing);
       continue;
     }
-    assign(m, cluster(`name:${norm.replace(/s$/, "")}`, kind ?? defaultKind(m)));
+    const c = cluster(`name:${norm.replace(/s$/, "")}`, kind ?? defaultKind(m));
+    if (!kind) guessedKind.add(c);
+    assign(m, c);
+  }
+  // A kind guessed from one mention ("hit Gaza") yields to a place preposition elsewhere ("in Gaza").
+  for (const c of guessedKind) {
+    const inPlace = (x: MentionCandidate): boolean => {
+      let k = x.firstToken - 1;
+      if (DIRECTION_WORDS.has(tokens[k]?.normal ?? "")) k--;
+      return ["in", "at", "near", "inside", "outside", "across", "around"].includes(tokens[k]?.normal ?? "");
+    };
+    if (c.kind !== "LOCATION" && c.mentions.some((x) => x.form === "name" && !kindOf(x) && inPlace(x))) c.kind = "LOCATION";
   }
 
   // 4. Nominals, demonyms and pronouns, in text order, against what came before.
@@ -165,7 +177,10 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
     } else if (!c && m.form === "nominal") {
       // A description right before a name describes it: "the Russian mercenary group Wagner".
       // So does one set off before a name: "Its spokeswoman, Clarisse Mulenda".
-      const named = nameStartingAt.get(m.lastToken) ?? names.find((x) => (m.kindHint === "PERSON" && appositiveName(m, x) && kindOf(x) !== "ORGANIZATION" && !x.country));
+      // And one set off after a name: "Hezbollah, the Lebanese armed group".
+      const appositive = tokens[m.firstToken - 1]?.value === "," ? nameEndingAt.get(m.firstToken - 1) : undefined;
+      const appositiveFits = appositive && !appositive.country && (m.kindHint === "PERSON") === (kindOf(appositive) === "PERSON");
+      const named = nameStartingAt.get(m.lastToken) ?? (appositiveFits ? appositive : undefined) ?? names.find((x) => (m.kindHint === "PERSON" && appositiveName(m, x) && kindOf(x) !== "ORGANIZATION" && !x.country));
       c = named ? assigned.get(named) : resolveNominal(m);
       if (c) assign(m, c);
     } else if (!c && m.form === "pronoun") {
@@ -202,7 +217,12 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
   const entities: Entity[] = [];
   const keyOf = new Map<string, string>();
   const used = new Set<string>();
-  const ordered = [...clusters.values()].filter((c) => c.mentions.some((m) => m.form === "name") || (c.countryName && c.mentions.length > 0))
+  // A state named only by its people ("Russian officials", "Egyptian Foreign Minister X") is an
+  // entity when they act or hold an office; "Lebanese armed group" alone does not make one.
+  const affiliationTokens = new Set<number>();
+  for (const m of mentions) if (m.affiliation) for (let k = m.affiliation.firstToken; k < m.affiliation.lastToken; k++) affiliationTokens.add(k);
+  const standsForState = (m: MentionCandidate): boolean => m.form === "name" || !!m.head || affiliationTokens.has(m.firstToken);
+  const ordered = [...clusters.values()].filter((c) => c.mentions.some((m) => m.form === "name") || (c.countryName && c.mentions.some(standsForState)))
     .sort((a, b) => a.order - b.order);
   for (const c of ordered) {
     const name = canonicalName(c);
@@ -294,7 +314,9 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
     if (OUTLET_VERBS.has(before?.lemma ?? "") || (prep === "to" && tokens[m.firstToken - 2]?.value.toLowerCase() === "according")) {
       return "ORGANIZATION";
     }
-    if (PLACE_PREPOSITIONS.has(prep) && !/day$/i.test(m.text)) return "LOCATION";
+    // "in southern Gaza": a direction word between the preposition and the name.
+    const beforeDirection = DIRECTION_WORDS.has(prep) ? tokens[m.firstToken - 2]?.value.toLowerCase() ?? "" : prep;
+    if (PLACE_PREPOSITIONS.has(beforeDirection) && !/day$/i.test(m.text)) return "LOCATION";
     // "the central Iranian city of Isfahan".
     if (prep === "of" && LOCATION_HEADS.has(tokens[m.firstToken - 2]?.value.toLowerCase() ?? "")) return "LOCATION";
     // Coordinated with a place: "on Sumatra and Kalimantan".

@@ -77,6 +77,7 @@ function buildIndex(): Map<string, GazetteerEntry[]> {
     if (first) list.unshift(entry); else list.push(entry);
     index.set(key, list);
   };
+  const sovereign = new Set(countries.filter((c) => c.unMember).map((c) => c.cca3));
   for (const c of countries) {
     const code = c.cca3;
     const country = c.name.common;
@@ -98,6 +99,9 @@ function buildIndex(): Map<string, GazetteerEntry[]> {
       for (const p of plural(d)) add(p, entry("demonym-plural"));
     }
   }
+  // An ambiguous form ("French", "Congo") names the sovereign state before a territory.
+  const rank = (e: GazetteerEntry): number => (sovereign.has(e.code) ? 0 : 1);
+  for (const list of index.values()) list.sort((a, b) => rank(a) - rank(b));
   return index;
 }
 

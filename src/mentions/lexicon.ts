@@ -75,7 +75,8 @@ export const ORGANIZATION_NOMINALS = words(`
 export const STATE_ACTOR_NOUNS = words(`
   officials official government authorities authority forces troops military army navy
   diplomats diplomat leadership administration state regime delegation junta
-  ministry police soldiers negotiators lawmakers parliament
+  ministry police soldiers negotiators lawmakers parliament warplanes jets aircraft
+  warships drones artillery mediators envoys president leaders
 `);
 
 export const PERSON_PRONOUNS = words(`he him his she her hers himself herself`);

@@ -109,7 +109,8 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
     if (lemma === "carry" && next === "out") return;
     const trigger = VERB_TRIGGERS.get(lemma);
     if (!trigger) return;
-    const passive = isPassive(v, first);
+    // "Hezbollah, the group backed by Tehran": a participle with its agent is passive too.
+    const passive = isPassive(v, first) || (/ed$/.test(token.normal) && tokens[v + 1]?.normal === "by" && tokens[v - 1]?.pos !== "AUX" && !/^(have|has|had)$/.test(tokens[v - 1]?.normal ?? ""));
     const negated = isNegated(v, first);
     const modality = modalityAt(v, first, last, speaker);
     const attributedTo = modality === "reported" ? speaker : undefined;
@@ -571,6 +572,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
         const x = all[anyAt[j]];
         if (ACTOR_KINDS.has(kindOf.get(x.entity)!) && kindOf.get(x.entity) !== "PERSON") owner = x;
         else if (x.form === "pronoun") owner = possessorPronoun(j);
+        else if (x.form === "nominal" && x.title && !title) title = x.title;
         j = x.lastToken - 1;
         continue;
       }

@@ -108,7 +108,7 @@ const NOUN_TABLE: Record<string, Trigger> = {
   trip: t("VISIT", ["to"]),
   call: t("CONSULT", ["with"]),
   communication: t("CONSULT", ["with"]),
-  negotiation: t("CONSULT", ["with"]),
+  negotiation: t("CONSULT", ["with", "between"]),
   support: t("SUPPORT", ["for", "to"]),
   backing: t("SUPPORT", ["for"]),
   sanction: t("SANCTION", ["against", "on"]),
