@@ -13,6 +13,8 @@ import {
 export { normalizeName, lookupPlace, countryByName, countryByDemonym, countryByCapital } from "./gazetteer.js";
 
 const UPPER_START = /^\p{Lu}/u;
+/** Set per document by findMentions (the stage runs synchronously, one document at a time). */
+let lowerCaseWords = new Set<string>();
 const ACRONYM = /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\d&-]+$/u;
 /** Words after "of" that keep an organisation or state name going. */
 const OF_THE_HEADS = new Set(["republic", "kingdom", "union", "organization", "organisation",
@@ -65,6 +67,8 @@ function isPossessive(token: Token | undefined): boolean {
 
 export function findMentions(analyzed: AnalyzedText): MentionCandidate[] {
   const found: MentionCandidate[] = [];
+  // Words the text also writes in lower case are common words when they open a sentence.
+  lowerCaseWords = new Set(analyzed.tokens.filter((t) => /^\p{Ll}/u.test(t.value)).map((t) => t.normal));
   for (const sentence of analyzed.sentences) {
     scanSentence(analyzed, sentence.firstToken, sentence.lastToken, found);
   }
@@ -107,6 +111,7 @@ function startsName(tokens: Token[], i: number, first: number, last: number): bo
   // A capitalised adjective before a common noun ("Western suppliers", "Allied air policing").
   if (token.pos === "ADJ" && tokens[i + 1] && !isCapitalized(tokens[i + 1])) return false;
   if (i === first && !isAcronym(token.value)) {
+    if (lowerCaseWords.has(word) && (i + 1 >= last || !isCapitalized(tokens[i + 1]))) return false;
     // "Fighters from ...": an inflected common noun opening the sentence.
     if (token.lemma.toLowerCase() !== word && (i + 1 >= last || !isCapitalized(tokens[i + 1]))) return false;
     // A capitalised first word is a name only if the tagger says so or a name follows.

@@ -43,7 +43,7 @@ export const ORGANIZATION_HEADS = words(`
   trust corporation corp inc ltd co cartel coalition assembly secretariat cabinet
   administration embassy consulate command state-department institution nations
   airlines airways group's system systems holdings technologies enterprises
-  confederation caucus tribunal observatory
+  confederation caucus tribunal observatory international watch initiative
 `);
 
 /** Last words that make a name a place ("Merdeka Palace", "Red Sea", "Ituri province"). */

@@ -540,7 +540,11 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
       const main = mainCountry();
       const mainNear = main && all.some((x) => x.entity === main.entity && Math.abs(mention.sentence - x.sentence) <= 3);
       const owner = acting ?? (mainNear ? main : undefined) ?? nearestCountry(mention) ?? main;
-      if (owner) add(mention.entity, "ROLE", owner.entity, mention.sentence, 0.6, { role: title });
+      // A guessed state that already has someone with this title ("President") is not his.
+      const office = officeOf(title);
+      const taken = owner && drafts.some((d) => d.relation === "ROLE" && d.target === owner.entity && d.source !== mention.entity
+        && officeOf(d.role ?? "") === office);
+      if (owner && !taken) add(mention.entity, "ROLE", owner.entity, mention.sentence, 0.6, { role: title });
     }
   }
 
@@ -779,6 +783,11 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
     }
     return [...merged.values()];
   }
+}
+
+/** A title without its demonyms and capitals: "Russian President" and "President" hold one office. */
+function officeOf(title: string): string {
+  return title.toLowerCase().split(/\s+/).filter((w) => TITLE_HEADS.has(w) || TITLE_MODIFIERS.has(w)).join(" ");
 }
 
 function countryCodeOf(text: string): string | undefined {
