@@ -113,3 +113,22 @@ describe("relations", () => {
     expect(JSON.stringify(run(text))).toBe(JSON.stringify(run(text)));
   });
 });
+
+describe("news conventions", () => {
+  it("reads a dateline as a place and an acronym named before its long form as one body", () => {
+    const x = run("WHO warns of outbreak\nGENEVA (AP) — The World Health Organization on Friday warned Chad. "
+      + "WHO Director-General Tedros Adhanom Ghebreyesus praised Niger.");
+    const byName = Object.fromEntries(x.entities.map((e) => [e.name, e]));
+    expect(byName["Geneva"].kind).toBe("LOCATION");
+    expect(byName["World Health Organization"].aliases).toEqual(["WHO"]);
+    expect(x.relations.find((r) => r.relation === "ROLE")).toMatchObject({
+      source: "tedros-adhanom-ghebreyesus", target: "world-health-organization", role: "Director-General",
+    });
+  });
+
+  it("lets a state act through its government and points a rejected charge at its maker", () => {
+    expect(edges(run("Sudan's government accused the United Arab Emirates of arming the militia, a charge the UAE rejected."))).toEqual([
+      "sudan ACCUSE united-arab-emirates", "united-arab-emirates DENY sudan",
+    ]);
+  });
+});

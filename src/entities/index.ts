@@ -96,7 +96,7 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
     const next = names[k + 1];
     if (!next || !isAcronym(next.text)) continue;
     const between = analyzed.document.text.slice(m.end, next.start);
-    if (/^\s*\(\s*$/.test(between)) acronymOf.set(normalizeName(next.text), m);
+    if (/^\s*\(\s*$/.test(between) && abbreviates(next.text, m.text)) acronymOf.set(normalizeName(next.text), m);
   }
 
   // 3. Full person names, so that surnames resolve forwards and backwards.
@@ -148,6 +148,12 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
     const existing = findShortForm(m);
     if (existing) {
       assign(m, existing);
+      continue;
+    }
+    // "World Health Organization" after "WHO": the long form joins its acronym.
+    const abbreviation = initials(m) ? exactForm.get(initials(m)) : undefined;
+    if (abbreviation && abbreviation.kind === "ORGANIZATION" && abbreviation.mentions.every((x) => isAcronym(x.text))) {
+      assign(m, abbreviation);
       continue;
     }
     const c = cluster(`name:${norm.replace(/s$/, "")}`, kind ?? defaultKind(m));
@@ -300,7 +306,7 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
     for (let j = k; j < Math.min(tokens.length, k + 9); j++) {
       const t = tokens[j];
       if (t.sentence !== tokens[k - 1].sentence) break;
-      if (t.value === "," || t.value === "." || t.pos === "VERB" || t.pos === "AUX" || t.value === "(") break;
+      if (t.value === "," || t.value === "." || t.pos === "VERB" || t.pos === "AUX" || t.value === "(" || t.pos === "CCONJ" || t.pos === "SCONJ") break;
       if (t.pos === "NOUN" && !isCapitalized(t)) head = t.value.toLowerCase();
       if (t.pos === "ADP" && head) break;
     }
@@ -477,6 +483,20 @@ function withEntity(m: MentionCandidate, entity: string): ResolvedMention {
   };
 }
 
+/** "ASEAN" abbreviates "Association of Southeast Asian Nations": same first letter, letters in order. */
+function abbreviates(short: string, long: string): boolean {
+  const letters = short.replace(/[^\p{L}]/gu, "").toLowerCase();
+  const text = long.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  if (!letters || letters[0] !== text[0]) return false;
+  let at = 0;
+  for (const ch of letters) {
+    at = text.indexOf(ch, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
+}
+
 function initials(m: MentionCandidate): string {
   const words = m.text.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w));
   return words.length >= 2 ? words.map((w) => w[0].toLowerCase()).join("") : "";
@@ -514,7 +534,8 @@ function canonicalName(c: Cluster): string {
     m.text.length + (m.text === m.text.toUpperCase() && m.text.length > 5 ? -100 : 0);
   let best = pool[0];
   for (const m of pool) if (score(m) > score(best)) best = m;
-  if (best.text === best.text.toUpperCase() && best.text.length > 6 && !isAcronym(best.text.replace(/\s/g, "")) ) {
+  // A dateline in capitals ("GENEVA") reads as a name ("Geneva").
+  if (best.text === best.text.toUpperCase() && best.text.length > 3 && (c.kind === "LOCATION" || !isAcronym(best.text.replace(/\s/g, "")))) {
     return best.text.toLowerCase().replace(/(^|[\s-])\p{L}/gu, (s) => s.toUpperCase());
   }
   return best.text;

@@ -13,6 +13,8 @@ import {
 export { normalizeName, lookupPlace, countryByName, countryByDemonym, countryByCapital } from "./gazetteer.js";
 
 const UPPER_START = /^\p{Lu}/u;
+/** Words wire services put in capitals before a headline. */
+const NEWS_LABELS = new Set(["analysis", "update", "exclusive", "breaking", "factbox", "explainer", "insight", "timeline", "wrapup", "corrected", "refile"]);
 /** Set per document by findMentions (the stage runs synchronously, one document at a time). */
 let lowerCaseWords = new Set<string>();
 const ACRONYM = /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\d&-]+$/u;
@@ -107,7 +109,8 @@ function startsName(tokens: Token[], i: number, first: number, last: number): bo
   if (!isCapitalized(token)) return false;
   const word = lower(token);
   if (lookupPlace(token.value).length > 0) return true;
-  if (NOT_NAME_WORDS.has(word)) return false;
+  // "WHO" is a name; "ANALYSIS-" and "UPDATE" are labels.
+  if (NOT_NAME_WORDS.has(word) && !(isAcronym(token.value) && !NEWS_LABELS.has(word))) return false;
   // A capitalised adjective before a common noun ("Western suppliers", "Allied air policing").
   if (token.pos === "ADJ" && tokens[i + 1] && !isCapitalized(tokens[i + 1])) return false;
   if (i === first && !isAcronym(token.value)) {
@@ -245,7 +248,11 @@ function emitRun(analyzed: AnalyzedText, from: number, to: number, out: MentionC
     if (!isTitleWord(words[k]) || words[k] === "of" || words[k] === "for" || words[k] === "and" || words[k] === "the") continue;
     let e = k;
     let hasHead = false;
-    while (e < words.length && isTitleWord(words[e])) { if (TITLE_HEADS.has(words[e])) hasHead = true; e++; }
+    // A glued hyphen stays inside a title: "Director-General".
+    while (e < words.length && (isTitleWord(words[e]) || (words[e] === "-" && e + 1 < words.length && isTitleWord(words[e + 1])))) {
+      if (TITLE_HEADS.has(words[e])) hasHead = true;
+      e++;
+    }
     // The name is what follows; it must not itself look like an organisation.
     const rest = words.slice(e);
     if (hasHead && rest.length > 0 && !rest.some((w) => ORGANIZATION_HEADS.has(w) || LOCATION_HEADS.has(w))
@@ -268,7 +275,7 @@ function emitRun(analyzed: AnalyzedText, from: number, to: number, out: MentionC
     if (affiliation) emitRun(analyzed, from, from + titleStart, out);
     const head = words[titleEnd - 1];
     out.push(make(analyzed, from + titleStart, to, "nominal", {
-      kindHint: "PERSON", head, title: tokens.slice(from + titleStart, to).map((t) => t.value).join(" "),
+      kindHint: "PERSON", head, title: analyzed.document.text.slice(tokens[from + titleStart].start, tokens[to - 1].end),
       modifiers: words.slice(titleStart, titleEnd - 1), affiliation,
     }));
     return;
@@ -278,7 +285,7 @@ function emitRun(analyzed: AnalyzedText, from: number, to: number, out: MentionC
     const nameFrom = from + titleEnd;
     const affiliation = titleStart > 0 ? { firstToken: from, lastToken: from + titleStart } : undefined;
     if (affiliation) emitRun(analyzed, from, from + titleStart, out);
-    const title = tokens.slice(from + titleStart, nameFrom).map((t) => t.value).join(" ");
+    const title = analyzed.document.text.slice(tokens[from + titleStart].start, tokens[nameFrom - 1].end);
     const honorific = HONORIFICS.has(words[titleStart]) && titleEnd - titleStart === 1;
     out.push(make(analyzed, nameFrom, to, "name", {
       kindHint: "PERSON", title: honorific ? undefined : title, affiliation, gender: genderOf(tokens[nameFrom]),
@@ -375,6 +382,9 @@ function kindOfName(tokens: Token[], from: number, to: number, text: string): En
   }
   if (words.some((w) => ORGANIZATION_HEADS.has(w)) && !LOCATION_HEADS.has(last)) return "ORGANIZATION";
   if (LOCATION_HEADS.has(last) && words.length > 1) return "LOCATION";
+  // A dateline: "GENEVA (AP) —", "NAIROBI, Kenya —".
+  const opening = from === 0 || tokens[from - 1].sentence !== tokens[from].sentence;
+  if (opening && text === text.toUpperCase() && text.length > 3 && ["(", ",", "—", "–", "-"].includes(tokens[to]?.value ?? "")) return "LOCATION";
   if (words.length === 1 && isAcronym(text)) return "ORGANIZATION";
   if (words.length >= 2 && getGender(tokens[from].value) !== "unknown") return "PERSON";
   if (words.some((w, k) => k > 0 && NAME_PARTICLES.has(w))) return "PERSON";

@@ -7,7 +7,7 @@ import {
   type AnalyzedText, type Entity, type EntityKind, type Evidence, type Modality, type Relation,
   type RelationType, type ResolvedMention, type ResolvedText, type Token,
 } from "../model.js";
-import { LOCATION_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOMINALS, TITLE_HEADS, TITLE_MODIFIERS } from "../mentions/lexicon.js";
+import { LOCATION_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOMINALS, STATE_ACTOR_NOUNS, TITLE_HEADS, TITLE_MODIFIERS } from "../mentions/lexicon.js";
 import { countryByDemonym, countryByName, normalizeName } from "../mentions/index.js";
 import { CLAIM_NOUNS, NOUN_TRIGGERS, SPEECH_VERBS, VERB_TRIGGERS, type Trigger } from "./triggers.js";
 
@@ -219,6 +219,8 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
         const m = slots[slotAt[k]];
         const before = tokens[m.firstToken - 1];
         const after = tokens[m.lastToken];
+        // "Sudan's government accused": the state acts through its government.
+        if (after && isPossessiveToken(after) && STATE_ACTOR_NOUNS.has(tokens[m.lastToken + 1]?.normal ?? "")) return withCoordinated(m, first, -1);
         if (after && isPossessiveToken(after) && m.lastToken < v - 1) return [];
         // "was accused by the EU of shipping": the agent of the passive is not the gerund's subject.
         if (gerund && before && before.value.toLowerCase() === "by") { k = m.firstToken - 2; continue; }
