@@ -132,3 +132,13 @@ describe("news conventions", () => {
     ]);
   });
 });
+
+describe("coordinated clauses", () => {
+  it("gives a verb after 'but' the subject of its clause, and a state's seat of government acts for it", () => {
+    const x = run("Scholz met Ukrainian President Volodymyr Zelenskiy, who thanked Germany for its support but urged Berlin to deliver missiles. "
+      + "The Kremlin condemned Germany.");
+    expect(edges(x)).toContain("volodymyr-zelenskiy REQUEST germany");
+    expect(edges(x)).toContain("russia ACCUSE germany");
+    expect(x.entities.find((e) => e.id === "russia")?.aliases).toEqual(["Kremlin"]);
+  });
+});

@@ -6,7 +6,7 @@ import {
   type AnalyzedText, type Entity, type EntityKind, type Mention, type MentionCandidate,
   type ResolvedMention, type ResolvedText, type Token,
 } from "../model.js";
-import { countryByDemonym, countryByName, isAcronym, isCapitalized, normalizeName } from "../mentions/index.js";
+import { countryByDemonym, countryByName, isAcronym, isCapitalized, lookupPlace, normalizeName } from "../mentions/index.js";
 import {
   LOCATION_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOMINALS, STATE_ACTOR_NOUNS, TITLE_HEADS, TITLE_MODIFIERS,
 } from "../mentions/lexicon.js";
@@ -111,6 +111,7 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
     if (m.country && (m.placeRole === "country" || actingCapitals.has(normalizeName(m.text)))) {
       const c = cluster(`country:${m.country}`, "COUNTRY");
       c.country = m.country;
+      c.countryName ??= lookupPlace(m.text).find((e) => e.code === m.country)?.country;
       assign(m, c);
       continue;
     }
@@ -227,7 +228,8 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
   // entity when they act or hold an office; "Lebanese armed group" alone does not make one.
   const affiliationTokens = new Set<number>();
   for (const m of mentions) if (m.affiliation) for (let k = m.affiliation.firstToken; k < m.affiliation.lastToken; k++) affiliationTokens.add(k);
-  const standsForState = (m: MentionCandidate): boolean => m.form === "name" || !!m.head || affiliationTokens.has(m.firstToken);
+  const titledNext = (m: MentionCandidate): boolean => tokens.slice(m.lastToken, m.lastToken + 3).some((t) => TITLE_HEADS.has(t.normal));
+  const standsForState = (m: MentionCandidate): boolean => m.form === "name" || !!m.head || affiliationTokens.has(m.firstToken) || titledNext(m);
   const ordered = [...clusters.values()].filter((c) => c.mentions.some((m) => m.form === "name") || (c.countryName && c.mentions.some(standsForState)))
     .sort((a, b) => a.order - b.order);
   for (const c of ordered) {
@@ -525,7 +527,8 @@ function capitalActs(tokens: Token[], m: MentionCandidate): boolean {
 
 function canonicalName(c: Cluster): string {
   if (c.composite) return c.composite;
-  if (!c.mentions.some((m) => m.form === "name") && c.countryName) return c.countryName;
+  // A state named only by its people or its seat ("the Kremlin") takes the gazetteer's name.
+  if (c.countryName && !c.mentions.some((m) => m.form === "name" && m.placeRole !== "capital")) return c.countryName;
   const names = c.mentions.filter((m) => m.form === "name");
   const proper = names.filter((m) => !(m.placeRole === "capital" && c.kind === "COUNTRY"));
   const pool = proper.length > 0 ? proper : names;

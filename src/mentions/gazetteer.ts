@@ -30,6 +30,14 @@ const EXTRA_NAMES: Record<string, string[]> = {
   SWZ: ["Swaziland"],
   MKD: ["Macedonia"],
 };
+/** Seats of government that news writing uses for the state ("the Kremlin said"). */
+const SEATS_OF_GOVERNMENT: Record<string, string[]> = {
+  RUS: ["Kremlin"],
+  USA: ["White House"],
+  GBR: ["Downing Street"],
+  FRA: ["Élysée", "Elysee", "Élysée Palace"],
+  KOR: ["Blue House"],
+};
 const EXTRA_DEMONYMS: Record<string, string[]> = {
   GBR: ["Briton", "Britons", "UK"],
   USA: ["US", "U.S."],
@@ -83,6 +91,7 @@ function buildIndex(): Map<string, GazetteerEntry[]> {
     const country = c.name.common;
     const entry = (role: PlaceRole): GazetteerEntry => ({ code, country, role });
     for (const name of EXTRA_NAMES[code] ?? []) add(name, entry("country"), true);
+    for (const seat of SEATS_OF_GOVERNMENT[code] ?? []) add(seat, entry("capital"), true);
     const names = new Set<string>([c.name.common, c.name.official]);
     // Latin-script alternative spellings of three letters or more ("DPRK", "Russian Federation").
     for (const alt of c.altSpellings) {

@@ -93,6 +93,7 @@ export const NOT_NAME_WORDS = words(`
   over through into onto toward towards upon within without analysis update breaking
   exclusive inquiries monday tuesday wednesday thursday friday saturday sunday
   january february march april may june july august september october november december
+  jan feb mar apr jun jul aug sep sept oct nov dec
   today yesterday tomorrow tonight speculation thanks press release statement
   mr mrs ms dr read related watch opinion editorial photo video
 `);

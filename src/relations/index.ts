@@ -183,7 +183,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
       const t = tokens[j];
       if (t.pos === "VERB") {
         if (!LIGHT_VERBS.has(t.lemma.toLowerCase()) && !VERB_TRIGGERS.has(t.lemma.toLowerCase())) return [];
-        return subjectsOf(j, first);
+        return subjectsOf(j, first, false);
       }
       if (t.pos === "PUNCT" && t.value !== "-") break;
       j--;
@@ -207,10 +207,36 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
 
   // ---------------------------------------------------------------- subjects and objects
 
-  function subjectsOf(v: number, first: number): ResolvedMention[] {
+  /** The first finite verb of the clause that ends at `end`: after ", who"/", which", outside quotes. */
+  function firstVerbOfClause(first: number, end: number): number {
+    let start = first;
+    for (let j = first; j < end; j++) {
+      if ((tokens[j].normal === "who" || tokens[j].normal === "which") && tokens[j - 1]?.value === ",") start = j + 1;
+      if (tokens[j].value === ";") start = j + 1;
+    }
+    let quoted = false;
+    for (let j = start; j < end; j++) {
+      const t = tokens[j];
+      if (t.value === "“") quoted = true;
+      else if (t.value === "”") quoted = false;
+      else if (t.value === "\"") quoted = !quoted;
+      if (quoted || t.pos !== "VERB" || /ing$/.test(t.normal) || tokens[j - 1]?.pos === "DET" || tokens[j - 1]?.normal === "to") continue;
+      return j;
+    }
+    return -1;
+  }
+
+  function subjectsOf(v: number, first: number, coordinated = true): ResolvedMention[] {
     let k = v - 1;
     // A gerund after a comma ("..., including selling X") takes no subject across the comma.
     const gerund = /ing$/.test(tokens[v].value.toLowerCase());
+    // "X thanked Y but urged Z": a verb after "and"/"but" shares the subject of the verb before.
+    let c = v - 1;
+    while (c >= first && (tokens[c].pos === "ADV" || tokens[c].pos === "AUX")) c--;
+    if (coordinated && c > first && (tokens[c].normal === "and" || tokens[c].normal === "but") && tokens[c].pos === "CCONJ" && slotAt[c - 1] < 0) {
+      const main = firstVerbOfClause(first, c);
+      if (main >= 0) return subjectsOf(main, first, false);
+    }
     while (k >= first) {
       const t = tokens[k];
       const w = t.value.toLowerCase();
@@ -578,7 +604,11 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
         const x = all[anyAt[j]];
         if (ACTOR_KINDS.has(kindOf.get(x.entity)!) && kindOf.get(x.entity) !== "PERSON") owner = x;
         else if (x.form === "pronoun") owner = possessorPronoun(j);
-        else if (x.form === "nominal" && x.title && !title) title = x.title;
+        else if (x.form === "nominal" && x.title && !title) {
+          title = x.title;
+          // "a former Kenyan foreign minister": the nominal's own affiliation.
+          if (x.affiliation && !owner) owner = all.find((y) => y.country && y.firstToken >= x.affiliation!.firstToken && y.lastToken <= x.affiliation!.lastToken);
+        }
         j = x.lastToken - 1;
         continue;
       }

@@ -45,6 +45,7 @@ const VERB_TABLE: Record<string, Trigger> = {
   agree: t("AGREE", ["with"]),
   ally: t("AGREE", ["with"]),
   supply: t("AID", ["", "to"]),
+  promise: t("AID", ["", "to"]),
   provide: t("AID", ["", "to"]),
   sell: t("AID", ["to"]),
   ship: t("AID", ["to"]),
