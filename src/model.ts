@@ -192,8 +192,20 @@ export function isEntityKind(value: string): value is EntityKind {
   return (ENTITY_KINDS as readonly string[]).includes(value);
 }
 
-/** Lower-case ASCII slug; keeps non-Latin letters so keys never collapse to "". */
+const slugs = new Map<string, string>();
+
+/** Lower-case ASCII slug; keeps non-Latin letters so keys never collapse to "". Memoised. */
 export function slugify(name: string): string {
+  let slug = slugs.get(name);
+  if (slug === undefined) {
+    slug = makeSlug(name);
+    if (slugs.size > 100_000) slugs.clear();
+    slugs.set(name, slug);
+  }
+  return slug;
+}
+
+function makeSlug(name: string): string {
   const slug = name
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")

@@ -76,6 +76,7 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
 
   const names = mentions.filter((m) => m.form === "name");
   const plainCache = new Map<MentionCandidate, string[]>();
+  const kindCache = new Map<MentionCandidate, EntityKind | undefined>();
   const stemCache = new Map<MentionCandidate, string[]>();
   const nameEndingAt = new Map<number, MentionCandidate>();
   const nameStartingAt = new Map<number, MentionCandidate>();
@@ -265,7 +266,7 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
   /** "Its spokesman, Rear Admiral X" / "The president of the ECOWAS Commission, X": x names m. */
   function appositiveName(m: MentionCandidate, x: MentionCandidate): boolean {
     let k = m.lastToken;
-    if (tokens[k]?.value.toLowerCase() === "of") {
+    if (tokens[k]?.normal === "of") {
       const owner = nameStartingAt.get(k + 1) ?? nameStartingAt.get(k + 2);
       if (!owner) return false;
       k = owner.lastToken;
@@ -282,6 +283,13 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
 
   function kindOf(m: MentionCandidate): EntityKind | undefined {
     if (m.kindHint) return m.kindHint;
+    if (kindCache.has(m)) return kindCache.get(m);
+    const kind = kindFromContext(m);
+    kindCache.set(m, kind);
+    return kind;
+  }
+
+  function kindFromContext(m: MentionCandidate): EntityKind | undefined {
     const before = tokens[m.firstToken - 1];
     const after = tokens[m.lastToken];
     const w = (t: Token | undefined): string => (t ? t.value.toLowerCase() : "");
@@ -403,7 +411,7 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
     const head = m.head ?? "";
     const isPerson = m.kindHint === "PERSON";
     const affiliation = m.affiliation ? countryOfSpan(m.affiliation.firstToken, m.affiliation.lastToken) : undefined;
-    const candidates = [...recentClusters(m)].filter((c) => (isPerson ? c.kind === "PERSON" : c.kind === "ORGANIZATION"));
+    const candidates = recentClusters(m).filter((c) => (isPerson ? c.kind === "PERSON" : c.kind === "ORGANIZATION"));
     if (isPerson) {
       const wanted = (m.title ?? head).toLowerCase().split(/\s+/).filter((w) => TITLE_HEADS.has(w) || (TITLE_MODIFIERS.has(w) && !["the", "of", "for", "and"].includes(w)));
       const titled = candidates.filter((c) => c.titles.some((t) => {
@@ -457,16 +465,18 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
   }
 
   /** Clusters mentioned before m, most recent first, within a few sentences. */
-  function* recentClusters(m: MentionCandidate, window = m.form === "pronoun" ? 2 : 6): Generator<Cluster> {
-    const seen = new Set<Cluster>();
+  function recentClusters(m: MentionCandidate, window = m.form === "pronoun" ? 2 : 6): Cluster[] {
+    const found: Cluster[] = [];
     for (let k = recent.length - 1; k >= 0; k--) {
       const r = recent[k];
       if (r.start >= m.start) continue;
       if (m.sentence - r.sentence > window) break;
       const c = clusters.get(r.entity);
-      if (c && !seen.has(c)) { seen.add(c); yield c; }
+      if (c && !found.includes(c)) found.push(c);
     }
+    return found;
   }
+
 
   function countryOfSpan(from: number, to: number): string | undefined {
     const m = mentions.find((x) => x.country && x.firstToken >= from && x.lastToken <= to);
@@ -499,9 +509,16 @@ function abbreviates(short: string, long: string): boolean {
   return true;
 }
 
+const initialsCache = new WeakMap<MentionCandidate, string>();
+
 function initials(m: MentionCandidate): string {
-  const words = m.text.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w));
-  return words.length >= 2 ? words.map((w) => w[0].toLowerCase()).join("") : "";
+  let result = initialsCache.get(m);
+  if (result === undefined) {
+    const words = m.text.split(/[\s-]+/).filter((w) => w && w[0] !== w[0].toLowerCase());
+    result = words.length >= 2 ? words.map((w) => w[0].toLowerCase()).join("") : "";
+    initialsCache.set(m, result);
+  }
+  return result;
 }
 
 function containsRun(haystack: string[], needle: string[]): boolean {
@@ -534,9 +551,13 @@ function canonicalName(c: Cluster): string {
   const pool = proper.length > 0 ? proper : names;
   // Longest proper form; a form in capitals only (a dateline) loses to mixed case.
   const score = (m: MentionCandidate): number =>
-    m.text.length + (m.text === m.text.toUpperCase() && m.text.length > 5 ? -100 : 0);
+    m.text.length + (m.text.length > 5 && m.text === m.text.toUpperCase() ? -100 : 0);
   let best = pool[0];
-  for (const m of pool) if (score(m) > score(best)) best = m;
+  let bestScore = score(best);
+  for (const m of pool) {
+    const s = score(m);
+    if (s > bestScore) { best = m; bestScore = s; }
+  }
   // A dateline in capitals ("GENEVA") reads as a name ("Geneva").
   if (best.text === best.text.toUpperCase() && best.text.length > 3 && (c.kind === "LOCATION" || !isAcronym(best.text.replace(/\s/g, "")))) {
     return best.text.toLowerCase().replace(/(^|[\s-])\p{L}/gu, (s) => s.toUpperCase());

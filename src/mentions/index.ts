@@ -70,7 +70,11 @@ function isPossessive(token: Token | undefined): boolean {
 export function findMentions(analyzed: AnalyzedText): MentionCandidate[] {
   const found: MentionCandidate[] = [];
   // Words the text also writes in lower case are common words when they open a sentence.
-  lowerCaseWords = new Set(analyzed.tokens.filter((t) => /^\p{Ll}/u.test(t.value)).map((t) => t.normal));
+  lowerCaseWords = new Set();
+  for (const t of analyzed.tokens) {
+    const c = t.value.charCodeAt(0);
+    if ((c >= 97 && c <= 122) || (c > 127 && t.value[0] !== t.value[0].toUpperCase())) lowerCaseWords.add(t.normal);
+  }
   for (const sentence of analyzed.sentences) {
     scanSentence(analyzed, sentence.firstToken, sentence.lastToken, found);
   }
@@ -216,7 +220,6 @@ function make(
 function emitRun(analyzed: AnalyzedText, from: number, to: number, out: MentionCandidate[]): void {
   const { tokens } = analyzed;
   const words = tokens.slice(from, to).map(lower);
-  const text = tokens.slice(from, to).map((t) => t.value).join(" ");
 
   // A whole run that is a place from the gazetteer.
   const place = lookupPlace(analyzed.document.text.slice(tokens[from].start, tokens[to - 1].end));
@@ -316,7 +319,7 @@ function emitRun(analyzed: AnalyzedText, from: number, to: number, out: MentionC
       affiliation = { firstToken: a, lastToken: t };
     }
   }
-  const kindHint = lowerTitle ? "PERSON" : kindOfName(tokens, from, to, text);
+  const kindHint = lowerTitle ? "PERSON" : kindOfName(tokens, from, to);
   out.push(make(analyzed, from, to, "name", { kindHint, gender: genderOf(tokens[from]), title: lowerTitle, affiliation }));
   // Countries named inside a longer name ("Ministry for Foreign Affairs of Finland") are
   // mentions of their own, for PART_OF.
@@ -372,7 +375,8 @@ function genderOf(token: Token): "male" | "female" | undefined {
 }
 
 /** Kind from the name's own words; context refines it in the entities stage. */
-function kindOfName(tokens: Token[], from: number, to: number, text: string): EntityKind | undefined {
+function kindOfName(tokens: Token[], from: number, to: number): EntityKind | undefined {
+  const text = tokens.slice(from, to).map((t) => t.value).join(" ");
   const words = tokens.slice(from, to).map(lower);
   const last = words[words.length - 1];
   if (WORLD_REGIONS.has(words.join("-")) || WORLD_REGIONS.has(last)) return "LOCATION";

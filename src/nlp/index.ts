@@ -13,6 +13,14 @@ export function wink(): Wink {
   return instance;
 }
 
+function isBlank(value: string): boolean {
+  for (let k = 0; k < value.length; k++) {
+    const c = value.charCodeAt(k);
+    if (c !== 32 && c !== 10 && c !== 13 && c !== 9 && c !== 160 && !(c >= 0x2000 && c <= 0x200b)) return false;
+  }
+  return true;
+}
+
 /** Strips a BOM. CRLF stays, so offsets index the file's own text; analyze() reads "\r\n" as a line end. */
 export function normalizeText(raw: string): string {
   return raw.replace(/^\uFEFF/, "");
@@ -42,20 +50,21 @@ export function analyze(document: Document): AnalyzedText {
   let cursor = 0;
   for (let i = 0; i < values.length; i++) {
     cursor += spaces[i].length;
-    if (!values[i].trim()) {
+    if (isBlank(values[i])) {
       cursor += values[i].length;
       if (values[i].includes("\n") || values[i].includes("\r")) breakPending = true;
       continue;
     }
     let start = cursor;
     // Guard against any normalisation wink applies: re-anchor on the real text.
-    if (text.slice(start, start + values[i].length) !== values[i]) {
+    if (!text.startsWith(values[i], start)) {
       const found = text.indexOf(values[i], start);
       if (found >= 0) start = found;
     }
     const end = start + values[i].length;
     const previousEnd = tokens.length > 0 ? tokens[tokens.length - 1].end : 0;
-    lineBreakBefore.push(breakPending || text.slice(previousEnd, start).includes("\n"));
+    const newline = text.indexOf("\n", previousEnd);
+    lineBreakBefore.push(breakPending || (newline >= 0 && newline < start));
     breakPending = false;
     ours[i] = tokens.length;
     tokens.push({
