@@ -210,9 +210,12 @@ function make(
   const { tokens, document } = analyzed;
   const start = tokens[from].start;
   const end = tokens[to - 1].end;
+  // One fixed shape for every mention: later stages read these fields in hot loops.
   return {
     start, end, text: document.text.slice(start, end), sentence: tokens[from].sentence,
-    form, firstToken: from, lastToken: to, ...extra,
+    form, firstToken: from, lastToken: to, kindHint: extra.kindHint, country: extra.country,
+    placeRole: extra.placeRole, title: extra.title, head: extra.head, modifiers: extra.modifiers,
+    affiliation: extra.affiliation, gender: extra.gender,
   };
 }
 
