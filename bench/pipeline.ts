@@ -29,27 +29,44 @@ for (let copy = 0; words < TARGET_WORDS; copy++) {
   }
 }
 
-function time(run: (document: Document) => unknown): number {
+const nlp = wink();
+const readDoc = (document: Document) => nlp.readDoc(document.text);
+// Warm up both paths (JIT, lazy data, memo tables) before timing.
+for (let round = 0; round < 20; round++) {
+  for (const article of articles) {
+    readDoc(article);
+    extract(article);
+  }
+}
+
+// The corpus goes through in slices, wink and extract taking turns on each slice, so that
+// both see the same machine load; the ratio is reported per slice (median) and overall.
+const SLICES = 20;
+const sliceSize = Math.ceil(corpus.length / SLICES);
+let winkSeconds = 0;
+let extractSeconds = 0;
+const ratios: number[] = [];
+for (let from = 0; from < corpus.length; from += sliceSize) {
+  const slice = corpus.slice(from, from + sliceSize);
+  const w = time(slice, readDoc);
+  const e = time(slice, extract);
+  winkSeconds += w;
+  extractSeconds += e;
+  ratios.push(w / e);
+}
+ratios.sort((a, b) => a - b);
+
+function time(documents: Document[], run: (document: Document) => unknown): number {
   const started = process.hrtime.bigint();
-  for (const document of corpus) run(document);
+  for (const document of documents) run(document);
   return Number(process.hrtime.bigint() - started) / 1e9;
 }
 
-const nlp = wink();
-const readDoc = (document: Document) => nlp.readDoc(document.text);
-// Warm up both paths (JIT, lazy data) on one copy of each article before timing.
-for (const article of articles) {
-  readDoc(article);
-  extract(article);
-}
-
 const format = (n: number) => Math.round(n).toLocaleString("en-US");
-const winkSeconds = time(readDoc);
-const extractSeconds = time(extract);
 const winkRate = words / winkSeconds;
 const extractRate = words / extractSeconds;
 
 console.log(`corpus:       ${format(words)} words in ${format(corpus.length)} documents (${articles.length} articles repeated)`);
 console.log(`wink readDoc: ${format(winkRate)} words/s (${winkSeconds.toFixed(2)} s)`);
 console.log(`extract:      ${format(extractRate)} words/s (${extractSeconds.toFixed(2)} s)`);
-console.log(`ratio:        ${(extractRate / winkRate).toFixed(2)} (extract / wink; the issue asks for >= 0.50)`);
+console.log(`ratio:        ${(extractRate / winkRate).toFixed(2)} overall, ${ratios[ratios.length >> 1].toFixed(2)} median of ${ratios.length} interleaved slices (extract / wink; the issue asks for >= 0.50)`);
