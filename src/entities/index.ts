@@ -209,9 +209,9 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
   // "The ministry, known by its acronym MODAFL": the acronym joins what it names.
   for (const m of names) {
     if (!isAcronym(m.text)) continue;
-    const lead = tokens.slice(Math.max(0, m.firstToken - 5), m.firstToken).map((t) => t.value.toLowerCase());
+    const lead = tokens.slice(Math.max(0, m.firstToken - 5), m.firstToken).map((t) => t.normal);
     if (!lead.includes("acronym") && !(lead.includes("known") && lead.includes("as"))) continue;
-    const knownAt = tokens.slice(0, m.firstToken).map((t) => t.value.toLowerCase()).lastIndexOf("known");
+    const knownAt = tokens.slice(0, m.firstToken).map((t) => t.normal).lastIndexOf("known");
     const target = [...resolvedAll].reverse().find((x) => x.lastToken <= knownAt && x.sentence === m.sentence && x.form !== "pronoun");
     const from = assigned.get(m);
     const into = target ? clusters.get(target.entity) : undefined;
@@ -274,7 +274,7 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
     if (tokens[k]?.value !== ",") return false;
     k++;
     while (k < x.firstToken) {
-      const w = tokens[k].value.toLowerCase();
+      const w = tokens[k].normal;
       if (!(TITLE_HEADS.has(w) || TITLE_MODIFIERS.has(w))) return false;
       k++;
     }
@@ -292,7 +292,7 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
   function kindFromContext(m: MentionCandidate): EntityKind | undefined {
     const before = tokens[m.firstToken - 1];
     const after = tokens[m.lastToken];
-    const w = (t: Token | undefined): string => (t ? t.value.toLowerCase() : "");
+    const w = (t: Token | undefined): string => (t ? t.normal : "");
     // "the state broadcaster RTNC", "mercenary group Wagner", "company Orano".
     if (before && before.pos === "NOUN" && ORGANIZATION_NOMINALS.has(w(before))) return "ORGANIZATION";
     if (before && before.pos === "NOUN" && LOCATION_HEADS.has(w(before)) && w(tokens[m.firstToken - 2]) !== "'s") return "LOCATION";
@@ -317,7 +317,7 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
       const t = tokens[j];
       if (t.sentence !== tokens[k - 1].sentence) break;
       if (t.value === "," || t.value === "." || t.pos === "VERB" || t.pos === "AUX" || t.value === "(" || t.pos === "CCONJ" || t.pos === "SCONJ") break;
-      if (t.pos === "NOUN" && !isCapitalized(t)) head = t.value.toLowerCase();
+      if (t.pos === "NOUN" && !isCapitalized(t)) head = t.normal;
       if (t.pos === "ADP" && head) break;
     }
     return head;
@@ -325,16 +325,16 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
 
   function defaultKind(m: MentionCandidate): EntityKind {
     const before = tokens[m.firstToken - 1];
-    const prep = before ? before.value.toLowerCase() : "";
+    const prep = before ? before.normal : "";
     if (isAcronym(m.text)) return "ORGANIZATION";
-    if (OUTLET_VERBS.has(before?.lemma ?? "") || (prep === "to" && tokens[m.firstToken - 2]?.value.toLowerCase() === "according")) {
+    if (OUTLET_VERBS.has(before?.lemma ?? "") || (prep === "to" && tokens[m.firstToken - 2]?.normal === "according")) {
       return "ORGANIZATION";
     }
     // "in southern Gaza": a direction word between the preposition and the name.
-    const beforeDirection = DIRECTION_WORDS.has(prep) ? tokens[m.firstToken - 2]?.value.toLowerCase() ?? "" : prep;
+    const beforeDirection = DIRECTION_WORDS.has(prep) ? tokens[m.firstToken - 2]?.normal ?? "" : prep;
     if (PLACE_PREPOSITIONS.has(beforeDirection) && !/day$/i.test(m.text)) return "LOCATION";
     // "the central Iranian city of Isfahan".
-    if (prep === "of" && LOCATION_HEADS.has(tokens[m.firstToken - 2]?.value.toLowerCase() ?? "")) return "LOCATION";
+    if (prep === "of" && LOCATION_HEADS.has(tokens[m.firstToken - 2]?.normal ?? "")) return "LOCATION";
     // Coordinated with a place: "on Sumatra and Kalimantan".
     if ((prep === "and" || prep === ",") && names.some((n) => n.lastToken === m.firstToken - 1 && defaultKindSafe(n) === "LOCATION")) return "LOCATION";
     // Two capitalised words or more with no other sign: news names people.
@@ -346,7 +346,7 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
   function defaultKindSafe(n: MentionCandidate): EntityKind | undefined {
     const c = assigned.get(n);
     if (c) return c.kind;
-    const before = tokens[n.firstToken - 1]?.value.toLowerCase() ?? "";
+    const before = tokens[n.firstToken - 1]?.normal ?? "";
     return kindOf(n) ?? (PLACE_PREPOSITIONS.has(before) ? "LOCATION" : undefined);
   }
 
@@ -356,7 +356,7 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
     const owner = nameEndingAt.get(m.firstToken - 1);
     if (!owner?.country) return undefined;
     if (!poss || !/^['’]s$/.test(poss.value)) return undefined;
-    const words = tokens.slice(m.firstToken, m.lastToken).map((t) => t.value.toLowerCase());
+    const words = tokens.slice(m.firstToken, m.lastToken).map((t) => t.normal);
     const generic = words.every((w) => ORGANIZATION_HEADS.has(w) || TITLE_MODIFIERS.has(w) || DIRECTION_WORDS.has(w)
       || LOCATION_HEADS.has(w)) || ["ministry", "department", "forces", "command", "army"].includes(words[0]);
     if (!generic) return undefined;
@@ -536,7 +536,7 @@ function capitalActs(tokens: Token[], m: MentionCandidate): boolean {
   if (after && (after.pos === "VERB" || after.pos === "AUX")) return true;
   if (after && (after.pos === "ADV" || after.value === "“" || after.value === "\"") && after2 && (after2.pos === "VERB" || after2.pos === "AUX" || after2.pos === "ADV")) return true;
   if (after && /^['’]s$/.test(after.value) && after2 && after2.pos === "NOUN") return true;
-  if (before && ["with", "against", "by", "between"].includes(before.value.toLowerCase())) return true;
+  if (before && ["with", "against", "by", "between"].includes(before.normal)) return true;
   // The object of a verb that is not about going somewhere: "urged Tokyo to stop".
   if (before && before.pos === "VERB" && !MOTION_VERBS.has(before.lemma.toLowerCase())) return true;
   return false;

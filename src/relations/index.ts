@@ -83,7 +83,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
       const token = tokens[v];
       if (slotAt[v] >= 0 && token.pos !== "VERB") continue;
       // A noun right after infinitive "to" is a mistagged verb ("decision to visit Russia").
-      const infinitive = token.pos === "NOUN" && tokens[v - 1]?.value.toLowerCase() === "to" && tokens[v - 1].pos === "PART";
+      const infinitive = token.pos === "NOUN" && tokens[v - 1]?.normal === "to" && tokens[v - 1].pos === "PART";
       if (token.pos === "VERB" || infinitive) {
         readVerb(v, sentence.firstToken, sentence.lastToken, speaker);
       } else if (token.pos === "NOUN" && !/^\p{Lu}/u.test(token.value)) {
@@ -103,7 +103,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
     const token = tokens[v];
     let lemma = token.lemma.toLowerCase();
     // Phrasal verbs and multiword triggers.
-    const next = tokens[v + 1]?.value.toLowerCase();
+    const next = tokens[v + 1]?.normal;
     if (lemma === "turn" && next === "down") lemma = "reject";
     if (lemma === "call" && next === "on") lemma = "urge";
     if (lemma === "carry" && next === "out") return;
@@ -158,7 +158,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
     const negated = isNegated(n, first);
     let objects = objectsAfter(n, last, trigger.preps, true);
     let owners = ownersOf(n, first);
-    if (objects.length >= 2 && tokens[n + 1]?.value.toLowerCase() === "between") {
+    if (objects.length >= 2 && tokens[n + 1]?.normal === "between") {
       // "a summit between X and Y".
       owners = [objects[0]];
       objects = objects.slice(1);
@@ -191,7 +191,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
     // A noun phrase at the head of the sentence's subject ("The talks with X lasted"), or
     // a prepositional phrase on the main clause ("during a summit with Y").
     const det = tokens[k];
-    if (det && ["during", "at", "after", "before", "for"].includes(det.value.toLowerCase())) {
+    if (det && ["during", "at", "after", "before", "for"].includes(det.normal)) {
       return mainSubject(first, n);
     }
     return [];
@@ -229,7 +229,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
   function subjectsOf(v: number, first: number, coordinated = true): ResolvedMention[] {
     let k = v - 1;
     // A gerund after a comma ("..., including selling X") takes no subject across the comma.
-    const gerund = /ing$/.test(tokens[v].value.toLowerCase());
+    const gerund = /ing$/.test(tokens[v].normal);
     // "X thanked Y but urged Z": a verb after "and"/"but" shares the subject of the verb before.
     let c = v - 1;
     while (c >= first && (tokens[c].pos === "ADV" || tokens[c].pos === "AUX")) c--;
@@ -239,7 +239,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
     }
     while (k >= first) {
       const t = tokens[k];
-      const w = t.value.toLowerCase();
+      const w = t.normal;
       if (gerund && w === ",") return [];
       if (slotAt[k] >= 0) {
         const m = slots[slotAt[k]];
@@ -249,9 +249,9 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
         if (after && isPossessiveToken(after) && STATE_ACTOR_NOUNS.has(tokens[m.lastToken + 1]?.normal ?? "")) return withCoordinated(m, first, -1);
         if (after && isPossessiveToken(after) && m.lastToken < v - 1) return [];
         // "was accused by the EU of shipping": the agent of the passive is not the gerund's subject.
-        if (gerund && before && before.value.toLowerCase() === "by") { k = m.firstToken - 2; continue; }
+        if (gerund && before && before.normal === "by") { k = m.firstToken - 2; continue; }
         // "Fighters from X attacked": the group named after "from" acts.
-        if (before && ["from", "of"].includes(before.value.toLowerCase()) && /s$/.test(tokens[m.firstToken - 2]?.value ?? "")
+        if (before && ["from", "of"].includes(before.normal) && /s$/.test(tokens[m.firstToken - 2]?.value ?? "")
           && tokens[m.firstToken - 2]?.pos === "NOUN" && directlyBefore(m, v)) return withCoordinated(m, first, -1);
         if (before && before.pos === "ADP" && m.firstToken - 1 >= first && !isPossessiveToken(before) && !directlyBefore(m, v)) {
           k = m.firstToken - 2;
@@ -300,7 +300,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
     let j = k - 1;
     while (j >= first && tokens[j].value !== ",") j--;
     if (j < first) return k;
-    const opener = tokens[j + 1]?.value.toLowerCase();
+    const opener = tokens[j + 1]?.normal;
     if (RELATIVE_PRONOUNS.has(opener) || ["a", "an", "the", "its", "whose", "who", "which", "known", "based"].includes(opener)) return j - 1;
     // "Lim Soo-suk, South Korea's Foreign Ministry spokesperson, said": a verbless apposition after a name.
     const verbless = tokens.slice(j + 1, k).every((t) => t.pos !== "VERB" && t.pos !== "AUX");
@@ -321,7 +321,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
     const limit = Math.min(last, v + 12);
     while (k < limit) {
       const t = tokens[k];
-      const w = t.value.toLowerCase();
+      const w = t.normal;
       if (w === ";" || w === "." || (t.pos === "SCONJ" && !preps.includes(w)) || w === "“" || w === "(") return [];
       if (slotAt[k] >= 0) {
         const m = slots[slotAt[k]];
@@ -333,7 +333,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
           continue;
         }
         const gov = governorOf(m, v);
-        if ((gov === v && preps.includes("")) || (gov !== v && preps.includes(tokens[gov].value.toLowerCase()))) {
+        if ((gov === v && preps.includes("")) || (gov !== v && preps.includes(tokens[gov].normal))) {
           return withCoordinated(m, -1, last);
         }
         if (gov !== v && tokens[gov].pos === "ADP") { k = m.lastToken; continue; }
@@ -351,7 +351,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
     let j = m.firstToken - 1;
     while (j > v) {
       const t = tokens[j];
-      const w = t.value.toLowerCase();
+      const w = t.normal;
       const titleWord = TITLE_HEADS.has(w) || TITLE_MODIFIERS.has(w) && w !== "for" && w !== "of";
       if (t.pos === "DET" || t.pos === "ADJ" || t.pos === "NUM" || titleWord || anyAt[j] >= 0 || isPossessiveToken(t)
         || (t.pos === "NOUN" && !/^(of|with|to|for|on|in)$/.test(w)) || t.value === "-" || t.pos === "ADV") {
@@ -374,7 +374,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
         let sawLink = false;
         let semicolon = false;
         while (k < last) {
-          const w = tokens[k].value.toLowerCase();
+          const w = tokens[k].normal;
           if (w === "and" || w === "or" || w === "," || w === ";") { sawLink = true; if (w === ";") semicolon = true; k++; continue; }
           if (semicolon || (sawLink && (tokens[k].pos === "DET" || TITLE_HEADS.has(w) || TITLE_MODIFIERS.has(w) && w !== "of" && w !== "for" || anyAt[k] >= 0 && slotAt[k] < 0))) {
             if (slotAt[k] >= 0) break;
@@ -387,7 +387,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
         if (!sawLink || k >= last || slotAt[k] < 0) break;
         const next = slots[slotAt[k]];
         // "MONUSCO, the United Nations peacekeeping mission": an apposition, not a second actor.
-        const linkWords = tokens.slice(cur.lastToken, next.firstToken).map((t) => t.value.toLowerCase());
+        const linkWords = tokens.slice(cur.lastToken, next.firstToken).map((t) => t.normal);
         const commaOnly = !linkWords.some((w) => w === "and" || w === "or" || w === ";");
         const described = tokens[next.lastToken] && tokens[next.lastToken].pos === "NOUN" && !/^\p{Lu}/u.test(tokens[next.lastToken].value);
         if (commaOnly && described) break;
@@ -478,7 +478,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
 
   function modalityAt(v: number, first: number, last: number, speaker: string | undefined): Modality {
     for (let k = v - 1; k >= Math.max(first, v - 4); k--) {
-      const w = tokens[k].value.toLowerCase();
+      const w = tokens[k].normal;
       if (w === "will" || w === "'ll" || w === "shall") return "future";
       if (w === "expected" || w === "scheduled" || w === "set") return "expected";
       if (w === "may" || w === "might" || w === "could" || w === "can") return "possible";
@@ -526,7 +526,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
     if (!owner && m.form === "nominal") {
       const before = m.firstToken - 1;
       if (before >= 0 && isPossessiveToken(tokens[before]) && anyAt[before - 1] >= 0) owner = all[anyAt[before - 1]];
-      else if (["its", "whose"].includes(tokens[m.firstToken].value.toLowerCase())) owner = possessorPronoun(m.firstToken);
+      else if (["its", "whose"].includes(tokens[m.firstToken].normal)) owner = possessorPronoun(m.firstToken);
       title = m.title ?? title;
     }
     // A title nominal right before the name: "the Agency's General Manager, Lars Holm Eriksen".
@@ -535,7 +535,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
       void prev;
     }
     // "Director General X of the Ministry's Political Department".
-    if (!owner && title && tokens[m.lastToken]?.value.toLowerCase() === "of") {
+    if (!owner && title && tokens[m.lastToken]?.normal === "of") {
       for (let k = m.lastToken + 1; k < Math.min(tokens.length, m.lastToken + 4); k++) {
         const x = anyAt[k] >= 0 ? all[anyAt[k]] : undefined;
         if (x && kindOf.get(x.entity) !== "PERSON" && kindOf.get(x.entity) !== "LOCATION" && !isPossessiveToken(tokens[x.lastToken])) { owner = x; break; }
@@ -599,7 +599,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
       const t = tokens[j];
       if (t.sentence !== tokens[k].sentence || t.value === "," || t.value === "." || t.value === ";") break;
       if ((t.pos === "VERB" && !isParticiple(t)) || t.pos === "AUX") break;
-      const w = t.value.toLowerCase();
+      const w = t.normal;
       if (anyAt[j] >= 0 && !owner) {
         const x = all[anyAt[j]];
         if (ACTOR_KINDS.has(kindOf.get(x.entity)!) && kindOf.get(x.entity) !== "PERSON") owner = x;
@@ -650,7 +650,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
     let j = m.firstToken - 1;
     let descriptor = false;
     while (j >= 0 && tokens[j].sentence === sentence && (anyAt[j] < 0 || all[anyAt[j]].entity === m.entity) && /^[a-z-]/.test(tokens[j].value) && ["NOUN", "ADJ", "PUNCT", "VERB"].includes(tokens[j].pos) && tokens[j].value !== ",") {
-      const w = tokens[j].value.toLowerCase();
+      const w = tokens[j].normal;
       if (ORGANIZATION_NOMINALS.has(w) || ORGANIZATION_HEADS.has(w) || LOCATION_HEADS.has(w)) descriptor = true;
       j--;
     }
@@ -680,7 +680,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
     const after2 = tokens[m.lastToken + 1];
     // "X in Y" (places), "X of the Y" (bodies).
     if (after && after2) {
-      const w = after.value.toLowerCase();
+      const w = after.normal;
       let k = m.lastToken + 1;
       while (k < tokens.length && (tokens[k].pos === "DET" || (tokens[k].pos === "ADJ" && anyAt[k] < 0))) k++;
       const y = anyAt[k] >= 0 ? all[anyAt[k]] : undefined;
@@ -698,7 +698,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
       for (; k < Math.min(tokens.length, m.lastToken + 10); k++) {
         const t = tokens[k];
         if (t.sentence !== sentence || t.value === "," || (t.pos === "VERB" && !isParticiple(t)) || t.pos === "AUX") break;
-        const w = t.value.toLowerCase();
+        const w = t.normal;
         if (anyAt[k] >= 0 && !found && all[anyAt[k]].form !== "pronoun") { found = all[anyAt[k]]; k = found.lastToken - 1; continue; }
         if (anyAt[k] >= 0) break;
         if (kind === "ORGANIZATION" && (ORGANIZATION_NOMINALS.has(w) || ORGANIZATION_HEADS.has(w))) { head = true; break; }
@@ -707,7 +707,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
       if (found && head && found.entity !== m.entity) add(m.entity, rel, found.entity, sentence, 0.7);
     }
     // "the central Iranian city of Isfahan".
-    if (kind === "LOCATION" && tokens[m.firstToken - 1]?.value.toLowerCase() === "of" && LOCATION_HEADS.has(tokens[m.firstToken - 2]?.value.toLowerCase() ?? "")) {
+    if (kind === "LOCATION" && tokens[m.firstToken - 1]?.normal === "of" && LOCATION_HEADS.has(tokens[m.firstToken - 2]?.normal ?? "")) {
       for (let k = m.firstToken - 3; k >= Math.max(0, m.firstToken - 6); k--) {
         if (anyAt[k] >= 0) { add(m.entity, "LOCATED_IN", all[anyAt[k]].entity, sentence, 0.7); break; }
       }
@@ -770,15 +770,15 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
   function isPassive(v: number, first: number): boolean {
     for (let k = v - 1; k >= Math.max(first, v - 3); k--) {
       const t = tokens[k];
-      if (t.pos === "ADV" || NEGATIONS.has(t.value.toLowerCase())) continue;
-      return t.pos === "AUX" && BE.has(t.value.toLowerCase()) && /(ed|en|wn|ught|ung|id|eld|ent|ome|un)$/.test(tokens[v].value.toLowerCase());
+      if (t.pos === "ADV" || NEGATIONS.has(t.normal)) continue;
+      return t.pos === "AUX" && BE.has(t.normal) && /(ed|en|wn|ught|ung|id|eld|ent|ome|un)$/.test(tokens[v].normal);
     }
     return false;
   }
 
   function isNegated(v: number, first: number): boolean {
     for (let k = v - 1; k >= Math.max(first, v - 3); k--) {
-      const w = tokens[k].value.toLowerCase();
+      const w = tokens[k].normal;
       if (NEGATIONS.has(w)) return true;
       if (slotAt[k] >= 0) return false;
     }
@@ -836,11 +836,11 @@ function isPossessiveToken(t: Token | undefined): boolean {
 }
 
 function isParticiple(t: Token): boolean {
-  return /(ed|ing|en)$/.test(t.value.toLowerCase()) && t.pos === "VERB";
+  return /(ed|ing|en)$/.test(t.normal) && t.pos === "VERB";
 }
 
 function isTitleToken(t: Token): boolean {
-  const w = t.value.toLowerCase();
+  const w = t.normal;
   return (TITLE_HEADS.has(w) || (TITLE_MODIFIERS.has(w) && !["of", "for", "and", "the"].includes(w))) && t.pos !== "PUNCT";
 }
 
