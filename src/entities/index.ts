@@ -13,11 +13,11 @@ import {
 
 /** Prepositions after which an unknown name is a place. */
 const PLACE_PREPOSITIONS = new Set(["in", "at", "near", "to", "from", "into", "across", "outside", "inside", "around", "toward", "towards", "via", "on"]);
-/** Verbs whose subject acts: a capital in front of one stands for its government. */
+/** Direction and position words that stand inside place names and before them ("Far East", "in southern Gaza"). */
 const DIRECTION_WORDS = new Set(["far", "east", "west", "north", "south", "eastern", "western", "northern", "southern", "central", "middle", "upper", "lower"]);
 /** Verbs whose object is a place, even when it is a capital. */
 const MOTION_VERBS = new Set(["visit", "tour", "leave", "reach", "enter", "travel", "fly", "return", "arrive", "attack", "bomb", "strike", "shell", "capture", "seize", "besiege", "hit", "evacuate", "move", "relocate", "base"]);
-/** Nouns after "X's" that mark an actor's deed or property, not a place ("Moscow's war"). */
+/** Words before a name that make it a news outlet ("told Reuters", "according to Antara"). */
 const OUTLET_VERBS = new Set(["tell", "according"]);
 
 interface Cluster {

@@ -529,11 +529,6 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
       else if (["its", "whose"].includes(tokens[m.firstToken].normal)) owner = possessorPronoun(m.firstToken);
       title = m.title ?? title;
     }
-    // A title nominal right before the name: "the Agency's General Manager, Lars Holm Eriksen".
-    if (m.form === "name" && tokens[m.firstToken - 1]?.value === ",") {
-      const prev = all.find((x) => x.lastToken === m.firstToken - 1 && x.form === "nominal" && x.entity === m.entity);
-      void prev;
-    }
     // "Director General X of the Ministry's Political Department".
     if (!owner && title && tokens[m.lastToken]?.normal === "of") {
       for (let k = m.lastToken + 1; k < Math.min(tokens.length, m.lastToken + 4); k++) {
@@ -674,8 +669,8 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
         if (kindOf.get(x.entity) === "COUNTRY") add(m.entity, rel, x.entity, sentence, 0.75);
       }
     }
-    const prefixCountry = prefixCountryOf(m);
-    if (prefixCountry) add(m.entity, rel, prefixCountry, sentence, 0.7);
+    const headOwner = ownerInNameHead(m);
+    if (headOwner) add(m.entity, rel, headOwner, sentence, 0.7);
     const after = tokens[m.lastToken];
     const after2 = tokens[m.lastToken + 1];
     // "X in Y" (places), "X of the Y" (bodies).
@@ -715,7 +710,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
   }
 
   /** An owner written at the head of the name: "Finnish Defence Forces", "U.S. State Department", "ECOWAS Commission". */
-  function prefixCountryOf(m: ResolvedMention): string | undefined {
+  function ownerInNameHead(m: ResolvedMention): string | undefined {
     if (m.lastToken - m.firstToken < 2) return undefined;
     for (const width of [2, 1]) {
       if (m.lastToken - m.firstToken <= width) continue;
