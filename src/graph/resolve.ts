@@ -80,6 +80,8 @@ export class ResolutionIndex {
   /** Every node key in use, for naming a group never added. */
   private taken = new Set<string>();
   private targets = new Map<string, Target>();
+  /** normalizeName results: names repeat across documents far more than they vary. */
+  private readonly normalized = new Map<string, string>();
 
   /**
    * Adds every entity of one extraction (only ids, kinds, names and aliases are read).
@@ -135,7 +137,7 @@ export class ResolutionIndex {
       this.groups.set(key, group);
       if (kind === "PERSON") this.indexTokens(group);
     } else {
-      const candidate = normalizeName(name);
+      const candidate = this.normalize(name);
       if (rankName(candidate, group.canonical) > 0) {
         if (kind === "PERSON") this.unindexTokens(group);
         group.canonical = candidate;
@@ -143,7 +145,8 @@ export class ResolutionIndex {
         if (kind === "PERSON") this.indexTokens(group);
       }
     }
-    for (const form of [name, ...aliases].map(normalizeName)) {
+    for (const surface of [name, ...aliases]) {
+      const form = this.normalize(surface);
       if (form === "" || group.forms.has(form)) continue;
       group.forms.add(form);
       pushTo(this.byForm, kind + "\t" + form, group);
@@ -154,6 +157,15 @@ export class ResolutionIndex {
       pushTo(this.byForm, canonicalForm, group);
     }
     return group;
+  }
+
+  private normalize(name: string): string {
+    let form = this.normalized.get(name);
+    if (form === undefined) {
+      form = normalizeName(name);
+      this.normalized.set(name, form);
+    }
+    return form;
   }
 
   private indexTokens(group: Group): void {

@@ -255,7 +255,7 @@ async function* storedLines(file: string, kept: ReadonlyMap<string, ManifestEntr
   const dir = path.dirname(file);
   try {
     for await (const line of readStore(file)) {
-      const { document, hash } = JSON.parse(line) as Extraction;
+      const { document, hash } = identityOf(line);
       const entry = kept.get(document);
       if (!entry) continue;
       if (entry.hash !== hash) throw inconsistent(dir);
@@ -294,10 +294,20 @@ async function* mergeById(streams: (AsyncGenerator<string> | undefined)[]): Asyn
   }
 }
 
-/** The "document" field of a store line: always the first key, so no full parse. */
+/** The "document" field of a store line. */
 function documentOf(line: string): string {
-  const match = /^\{"document":("(?:[^"\\]|\\.)*")/.exec(line);
-  return match ? (JSON.parse(match[1]) as string) : (JSON.parse(line) as Extraction).document;
+  return identityOf(line).document;
+}
+
+/**
+ * The document id and hash of a store line, read from its start when it begins with them
+ * (as the pipeline writes it), else by parsing it all.
+ */
+function identityOf(line: string): { document: string; hash: string | undefined } {
+  const match = /^\{"document":("(?:[^"\\]|\\.)*"),"hash":"([^"\\]*)"/.exec(line);
+  if (match) return { document: JSON.parse(match[1]) as string, hash: match[2] };
+  const { document, hash } = JSON.parse(line) as Extraction;
+  return { document, hash };
 }
 
 /**
