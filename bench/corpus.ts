@@ -7,7 +7,11 @@
 //   - the full build as `newsgraph build` does it (discover, extract on N workers, resolve,
 //     merge, layout, export graph.json + graph.gexf, write manifest and store), per worker count.
 //
+// The sources are compiled once into node_modules/.cache/newsgraph-bench and every run uses
+// that snapshot (compiled JavaScript, as the CLI runs), so edits made meanwhile do not mix in.
+//
 //   npx tsx bench/corpus.ts [--sizes 1000,10000,50000] [--workers 1,2] [--seed 1] [--keep DIR]
+//                           [--formats json,gexf | none]
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
@@ -17,6 +21,19 @@ import { writeCorpus } from "./generate-corpus.js";
 
 const HERE = fileURLToPath(import.meta.url);
 const ROOT = path.resolve(path.dirname(HERE), "..");
+const SNAPSHOT = path.join(ROOT, "node_modules/.cache/newsgraph-bench");
+const compiled = (relative: string) => pathToFileURL(path.join(SNAPSHOT, relative)).href;
+
+/** Compiles src/ into SNAPSHOT (type errors elsewhere do not stop tsc from emitting). */
+function compileSnapshot(): void {
+  rmSync(SNAPSHOT, { recursive: true, force: true });
+  spawnSync(process.execPath, [path.join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.json", "--outDir", SNAPSHOT],
+    { cwd: ROOT, stdio: "ignore" });
+  if (!existsSync(path.join(SNAPSHOT, "node/corpus/index.js"))) {
+    process.stderr.write(`bench/corpus: compiling src/ into ${SNAPSHOT} failed\n`);
+    process.exit(1);
+  }
+}
 
 interface RunResult {
   run: string;
@@ -44,7 +61,7 @@ function numbers(list: string, name: string): number[] {
 
 /** Child: wink readDoc over every text of a .jsonl file, one thread. */
 async function childWink(file: string): Promise<RunResult> {
-  const { wink } = await import(pathToFileURL(path.join(ROOT, "src/nlp/index.ts")).href) as typeof import("../src/nlp/index.js");
+  const { wink } = await import(compiled("nlp/index.js")) as typeof import("../src/nlp/index.js");
   const { createReadStream } = await import("node:fs");
   const { createInterface } = await import("node:readline");
   const nlp = wink();
@@ -62,24 +79,26 @@ async function childWink(file: string): Promise<RunResult> {
 }
 
 /** Child: the whole build, as src/node/commands/build.ts runs it. */
-async function childBuild(file: string, out: string, workers: number): Promise<RunResult> {
-  const source = (relative: string) => pathToFileURL(path.join(ROOT, relative)).href;
-  const [{ buildCorpus }, { applyLayout }, { exportFiles }, { writeFilesAtomic }] = await Promise.all([
-    import(source("src/node/corpus/index.ts")) as Promise<typeof import("../src/node/corpus/index.js")>,
-    import(source("src/layout/index.ts")) as Promise<typeof import("../src/layout/index.js")>,
-    import(source("src/export/formats.ts")) as Promise<typeof import("../src/export/formats.js")>,
-    import(source("src/node/write.ts")) as Promise<typeof import("../src/node/write.js")>,
+async function childBuild(file: string, out: string, workers: number, formats: string): Promise<RunResult> {
+  const [{ buildCorpus }, { applyLayout }, { exportFiles, parseFormats }, { writeFilesAtomic }] = await Promise.all([
+    import(compiled("node/corpus/index.js")) as Promise<typeof import("../src/node/corpus/index.js")>,
+    import(compiled("layout/index.js")) as Promise<typeof import("../src/layout/index.js")>,
+    import(compiled("export/formats.js")) as Promise<typeof import("../src/export/formats.js")>,
+    import(compiled("node/write.js")) as Promise<typeof import("../src/node/write.js")>,
   ]);
   const started = performance.now();
   const corpus = await buildCorpus({ inputs: [file], out, workers, progress: { start() {}, advance() {}, stop() {} } });
   const layoutStarted = performance.now();
   const graph = applyLayout(corpus.graph);
   const exportStarted = performance.now();
-  await writeFilesAtomic(exportFiles(graph, ["json", "gexf"]).map((f) => ({ path: path.join(out, f.name), content: f.content })));
+  if (formats !== "none") {
+    const files = exportFiles(graph, parseFormats(formats));
+    await writeFilesAtomic(files.map((f) => ({ path: path.join(out, f.name), content: f.content })));
+  }
   await corpus.commit();
   const finished = performance.now();
   return {
-    run: `pipeline, ${workers} worker${workers === 1 ? "" : "s"}`,
+    run: `pipeline, ${workers} worker${workers === 1 ? "" : "s"}${formats === "none" ? " (no export)" : ""}`,
     seconds: (finished - started) / 1000,
     words: corpus.stats.words,
     peakMb: process.resourceUsage().maxRSS / 1024,
@@ -106,8 +125,8 @@ const format = (n: number, digits = 0) => n.toLocaleString("en-US", { minimumFra
 
 async function main(argv: string[]): Promise<void> {
   if (argv[0] === "--child") {
-    const [, kind, file, out, workers] = argv;
-    const result = kind === "wink" ? await childWink(file) : await childBuild(file, out, Number(workers));
+    const [, kind, file, out, workers, formats] = argv;
+    const result = kind === "wink" ? await childWink(file) : await childBuild(file, out, Number(workers), formats);
     process.stdout.write(JSON.stringify(result) + "\n");
     // Worker threads of the pool are gone; leave at once rather than wait for timers.
     process.exit(0);
@@ -116,6 +135,8 @@ async function main(argv: string[]): Promise<void> {
   const workerCounts = numbers(option(argv, "--workers", [1, availableParallelism()].filter((v, i, a) => a.indexOf(v) === i).join(",")), "--workers");
   const seed = numbers(option(argv, "--seed", "1"), "--seed")[0];
   const keep = argv.includes("--keep") ? option(argv, "--keep", "") : undefined;
+  const formats = option(argv, "--formats", "json,gexf");
+  compileSnapshot();
   const work = keep ?? mkdtempSync(path.join(tmpdir(), "newsgraph-bench-"));
 
   const header = "| articles | words | run | wall s | words/s | peak MB | nodes | edges | extract s | merge s | layout s | export s |";
@@ -130,7 +151,7 @@ async function main(argv: string[]): Promise<void> {
       for (const workers of workerCounts) {
         const out = path.join(work, `out-${size}-w${workers}`);
         rmSync(out, { recursive: true, force: true });
-        results.push(runChild(["build", file, out, String(workers)]));
+        results.push(runChild(["build", file, out, String(workers), formats]));
       }
       for (const r of results) {
         const cells = [
