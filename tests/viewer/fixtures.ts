@@ -86,7 +86,11 @@ export function xssGraph(): SerializedGraph {
   return withCirclePositions(buildGraph([extraction]).export());
 }
 
-/** n nodes and m edges with random (seeded) relations and positions, for the benchmark. */
+/**
+ * n nodes and m edges with seeded random relations, for the benchmark. Shaped like a laid
+ * out news graph: communities of about 50 actors around their own centres, 80% of the
+ * edges inside a community (short on screen) and the rest between communities.
+ */
 export function generatedGraph(nodeCount: number, edgeCount: number, seed = 42): SerializedGraph {
   let state = seed >>> 0;
   const random = (): number => {
@@ -103,8 +107,9 @@ export function generatedGraph(nodeCount: number, edgeCount: number, seed = 42):
   while (relations.length < edgeCount) {
     const source = Math.floor(random() * nodeCount);
     // Mostly local links, so the drawing has structure like a real graph.
+    const community = Math.floor(source / COMMUNITY) * COMMUNITY;
     const target = random() < 0.8
-      ? (source + 1 + Math.floor(random() * 50)) % nodeCount
+      ? Math.min(nodeCount - 1, community + Math.floor(random() * COMMUNITY))
       : Math.floor(random() * nodeCount);
     const type = RELATION_TYPES[Math.floor(random() * RELATION_TYPES.length)];
     const key = `${source}|${type}|${target}`;
@@ -116,13 +121,21 @@ export function generatedGraph(nodeCount: number, edgeCount: number, seed = 42):
     });
   }
   const graph = buildGraph([{ document: "generated.txt", entities, relations }]).export();
+  const communities = Math.max(1, Math.round(nodeCount / COMMUNITY));
+  const side = Math.ceil(Math.sqrt(communities));
   for (const node of graph.nodes) {
+    const index = Number(node.key.slice(1));
+    const community = Math.floor(index / COMMUNITY);
+    const cx = (community % side) * 100;
+    const cy = Math.floor(community / side) * 100;
     const angle = random() * 2 * Math.PI;
-    const radius = Math.sqrt(random()) * 1000;
-    node.attributes = { ...node.attributes, x: radius * Math.cos(angle), y: radius * Math.sin(angle) };
+    const radius = Math.sqrt(random()) * 35;
+    node.attributes = { ...node.attributes, x: cx + radius * Math.cos(angle), y: cy + radius * Math.sin(angle) };
   }
   return graph;
 }
+
+const COMMUNITY = 50;
 
 function withCirclePositions(graph: SerializedGraph): SerializedGraph {
   graph.nodes.forEach((node, index) => {

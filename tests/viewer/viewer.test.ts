@@ -6,8 +6,10 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { EntityKind } from "../../src/model.js";
 import type { RunningServer } from "../../src/node/commands/serve.js";
 import { startServer } from "../../src/node/commands/serve.js";
+import { FADED_NODE_COLOR, NODE_COLORS } from "../../viewer/src/palette.js";
 import { OUTPUT_DIR, REPO_ROOT, buildViewer, hasChromium, launchChromium, serveGraph } from "./browser.js";
 import { XSS_PAYLOAD, XSS_SCRIPT, syntheticGraph, xssGraph } from "./fixtures.js";
 
@@ -156,6 +158,42 @@ describe.skipIf(browserMissing)("viewer in Chromium", () => {
     await expect(again.evaluate(() => window.__newsgraph!.rendered())).resolves.toEqual({
       nodes: graph.nodes.length, edges: graph.edges.length - accusations.length,
     });
+  });
+
+  it("fades all but a hovered node's neighbourhood, and opens a clicked node's panel", async () => {
+    const graph = syntheticGraph();
+    const node = "port-royal";
+    const neighbours = new Set(graph.edges.filter((e) => e.source === node || e.target === node)
+      .flatMap((e) => [e.source, e.target]));
+    const stranger = graph.nodes.map((n) => n.key).find((key) => !neighbours.has(key))!;
+    const friend = [...neighbours].find((key) => key !== node)!;
+    const page = await open(synthetic.url);
+    const { x, y } = await page.evaluate((key) => {
+      const sigma = window.__newsgraph!.sigma()!;
+      const point = sigma.framedGraphToViewport(sigma.getNodeDisplayData(key)!);
+      const box = sigma.getContainer().getBoundingClientRect();
+      return { x: box.left + point.x, y: box.top + point.y };
+    }, node);
+    await page.mouse.move(x, y);
+    await page.waitForFunction((key) => window.__newsgraph!.sigma()!.getNodeState(key).isHovered, node);
+    // Styles are evaluated again on the next frame.
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const colors = await page.evaluate(([a, b]) => {
+      const sigma = window.__newsgraph!.sigma()!;
+      return [sigma.getNodeDisplayData(a)!.color, sigma.getNodeDisplayData(b)!.color];
+    }, [friend, stranger]);
+    const friendKind = graph.nodes.find((n) => n.key === friend)!.attributes!.kind as EntityKind;
+    expect(colors).toEqual([NODE_COLORS[friendKind], FADED_NODE_COLOR]);
+
+    await page.mouse.click(x, y);
+    await expect(page.locator("#panel h2").textContent()).resolves.toBe("Port Royal");
+    await page.locator(`#panel button.link[data-node="${friend}"]`).first().click();
+    await expect(page.locator("#panel h2").getAttribute("data-node")).resolves.toBe(friend);
+    await expect(page.evaluate(() => new URL(location.href).searchParams.get("node"))).resolves.toBe(friend);
+
+    await page.locator("#toggle-edge-labels").uncheck();
+    await expect(page.evaluate(() => window.__newsgraph!.sigma()!.getSetting("renderEdgeLabels"))).resolves.toBe(false);
+    await expect(page.evaluate(() => new URL(location.href).searchParams.get("edgeLabels"))).resolves.toBe("off");
   });
 
   it("adds the actors of a pasted article to the graph", async () => {

@@ -112,7 +112,8 @@ export class ViewerApp {
     this.elements.layoutButton.setAttribute("aria-pressed", "false");
     this.graphChanged();
     if (this.selection && !this.selectionExists()) this.selection = null;
-    this.select(this.selection, { focus: false });
+    // A link with a node but no camera opens centred on that node.
+    this.select(this.selection, { focus: options.restore && !this.camera });
   }
 
   /** Resolves once the current graph's first frame is on screen. */

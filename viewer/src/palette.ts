@@ -4,3 +4,7 @@ export { KIND_COLORS as NODE_COLORS, POLARITY_COLORS as EDGE_COLORS, edgeSize, n
 
 /** For kinds or polarities outside the vocabulary (hand-made or foreign graph files). */
 export const UNKNOWN_COLOR = "#999999";
+
+/** Nodes and edges outside the hovered or selected neighbourhood. */
+export const FADED_NODE_COLOR = "#dfe2e6";
+export const FADED_EDGE_COLOR = "#eceef1";

@@ -8,6 +8,9 @@ import {
 } from "./styles.js";
 import type { CameraView } from "./url-state.js";
 
+/** Above this many edges, edges and labels are hidden while the camera moves. */
+export const LARGE_GRAPH_EDGES = 5000;
+
 export type Selection = { node: string } | { edge: string } | null;
 
 export interface GraphViewHandlers {
@@ -47,7 +50,10 @@ export function createGraphView(
     settings: {
       renderEdgeLabels: options.edgeLabels,
       enableEdgeEvents: true,
-      hideEdgesOnMove: false,
+      // Big graphs stay fluid while panning and zooming by drawing edges and labels
+      // only once the camera stops.
+      hideEdgesOnMove: graph.size > LARGE_GRAPH_EDGES,
+      hideLabelsOnMove: graph.size > LARGE_GRAPH_EDGES,
       labelDensity: 0.7,
       labelRenderedSizeThreshold: 6,
       zIndex: true,

@@ -2,7 +2,7 @@
 // attributes and state to visuals). Nothing else in the viewer decides colours or sizes.
 import { extremityArrow, layerFill, layerPlain, pathCurved, pathLine, sdfCircle } from "sigma/rendering";
 import { VOCABULARY, isRelationType } from "../../src/model.js";
-import { EDGE_COLORS, NODE_COLORS, UNKNOWN_COLOR, edgeSize } from "./palette.js";
+import { EDGE_COLORS, FADED_EDGE_COLOR, FADED_NODE_COLOR, NODE_COLORS, UNKNOWN_COLOR, edgeSize } from "./palette.js";
 
 /** Viewer-specific state flags, on top of sigma's isHovered / isHidden / isHighlighted. */
 export const CUSTOM_NODE_STATE = { isActive: false, isSelected: false };
@@ -12,8 +12,6 @@ export const CUSTOM_GRAPH_STATE = { hasActiveSubgraph: false };
 type NodeState = typeof CUSTOM_NODE_STATE & { isHovered: boolean; isHidden: boolean };
 type GraphState = typeof CUSTOM_GRAPH_STATE;
 
-const FADED_NODE = "#dfe2e6";
-const FADED_EDGE = "#eceef1";
 const LABEL_COLOR = "#1f2328";
 
 export const PRIMITIVES = {
@@ -49,7 +47,7 @@ export const STYLES = {
       visibility: { whenState: "isHidden", then: "hidden", else: "visible" },
       depth: "nodes",
     },
-    { when: faded, then: { color: FADED_NODE, labelVisibility: "hidden" } },
+    { when: faded, then: { color: FADED_NODE_COLOR, labelVisibility: "hidden" } },
     { whenState: "isActive", then: { depth: "topNodes", labelVisibility: "visible" } },
     {
       whenState: "isSelected",
@@ -82,7 +80,7 @@ export const STYLES = {
       visibility: { whenState: "isHidden", then: "hidden", else: "visible" },
       depth: "edges",
     },
-    { when: faded, then: { color: FADED_EDGE, labelVisibility: "hidden" } },
+    { when: faded, then: { color: FADED_EDGE_COLOR, labelVisibility: "hidden" } },
     { whenState: ["isActive"], then: { depth: "topEdges", labelVisibility: "visible" } },
     { whenState: "isHovered", then: { depth: "topEdges", labelVisibility: "visible", size: 4 } },
   ],
