@@ -13,6 +13,23 @@ export function wink(): Wink {
   return instance;
 }
 
+const MAX_WORD = 256;
+
+/**
+ * The text as wink is given it, same length so offsets hold. wink slows down with the square
+ * of a word's length and of the line breaks in one stretch of white space, so characters
+ * past MAX_WORD in a run without spaces, and all but the last line break of a stretch of
+ * white space, are read as spaces. Sentences still end at every line break: analyze() finds
+ * them in the text itself.
+ */
+function forWink(text: string): string {
+  let prepared = text.replace(/\s{2,}/g, (run) => (/[\n\r]/.test(run) ? " ".repeat(run.length - 1) + "\n" : run));
+  if (/\S{257}/.test(prepared)) {
+    prepared = prepared.replace(/\S{257,}/g, (run) => run.slice(0, MAX_WORD) + " ".repeat(run.length - MAX_WORD));
+  }
+  return prepared;
+}
+
 /** Lower case with straight apostrophes: cheaper than asking wink for its.normal. */
 function normalForm(value: string): string {
   const lower = value.toLowerCase();
@@ -42,7 +59,7 @@ export function analyze(document: Document): AnalyzedText {
   const text = document.text;
   const tokens: Token[] = [];
   const sentences: Sentence[] = [];
-  const doc = nlp.readDoc(text);
+  const doc = nlp.readDoc(forWink(text));
   const all = doc.tokens();
   const values = all.out() as string[];
   const spaces = all.out(its.precedingSpaces) as string[];

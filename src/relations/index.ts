@@ -60,6 +60,16 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
     startingAt.set(m.firstToken, list);
   }
   let bodyByName: Map<string, string> | undefined;
+  // Indexes that keep every look-up below linear in the document.
+  const bySentence: ResolvedMention[][] = sentences.map(() => []);
+  for (const m of all) bySentence[m.sentence]?.push(m);
+  const demonymEndingAt = new Map<number, ResolvedMention>();
+  for (const m of all) if (m.placeRole === "demonym" || m.placeRole === "demonym-plural") demonymEndingAt.set(m.lastToken, m);
+  const stateByCode = new Map<string, ResolvedMention>();
+  for (const m of all) if (m.country && !stateByCode.has(m.country) && kindOf.get(m.entity) === "COUNTRY") stateByCode.set(m.country, m);
+  const withRole = new Set<string>();
+  const officeHolders = new Map<string, Set<string>>();
+  let main: ResolvedMention | undefined | null = null;
   const slots = outer.filter((m) => !isBareDemonym(m) && !isAffiliationOfNext(m));
   const slotAt = new Int32Array(tokens.length).fill(-1);
   slots.forEach((m, index) => { for (let k = m.firstToken; k < m.lastToken; k++) slotAt[k] = index; });
@@ -74,6 +84,13 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
     if (!sk || !tk || !kindsFit(relation, sk, tk)) return;
     let [s, t] = [source, target];
     if (VOCABULARY[relation].symmetric && s > t) [s, t] = [t, s];
+    if (relation === "ROLE") {
+      withRole.add(s);
+      const key = `${t}|${officeOf(extra.role ?? "")}`;
+      const holders = officeHolders.get(key) ?? new Set<string>();
+      holders.add(s);
+      officeHolders.set(key, holders);
+    }
     drafts.push({ source: s, relation, target: t, sentence, confidence, modality: "asserted", ...extra });
   };
 
@@ -430,7 +447,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
   }
 
   function bareDemonymEndingAt(k: number): ResolvedMention | undefined {
-    return all.find((m) => m.lastToken === k + 1 && (m.placeRole === "demonym" || m.placeRole === "demonym-plural"));
+    return demonymEndingAt.get(k + 1);
   }
 
   function claimAfter(v: number, last: number): number {
@@ -516,7 +533,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
     while (j >= 0 && tokens[j].sentence === sentence && isTitleToken(tokens[j]) && slotAt[j] < 0 && anyAt[j] < 0) { titleWords.unshift(tokens[j].value); j--; }
     let title = m.title ?? (titleWords.length ? titleWords.join(" ") : undefined);
     let owner: ResolvedMention | undefined;
-    if (m.affiliation) owner = all.find((x) => x.firstToken >= m.affiliation!.firstToken && x.lastToken <= m.affiliation!.lastToken && x !== m);
+    if (m.affiliation) owner = mentionWithin(m.affiliation.firstToken, m.affiliation.lastToken, (x) => x !== m);
     if (!owner && title) {
       const before = m.title ? titleStart(m) - 1 : j;
       if (before >= 0 && isPossessiveToken(tokens[before]) && anyAt[before - 1] >= 0) owner = all[anyAt[before - 1]];
@@ -554,30 +571,41 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
 
   /** A government title with no owner in reach: the entity's owner elsewhere, else the nearest country. */
   function resolvePendingRoles(): void {
+    const main = mainCountry();
+    const mainSentences = new Set(main ? all.filter((x) => x.entity === main.entity).map((x) => x.sentence) : []);
     for (const { mention, title } of pendingRoles) {
-      if (drafts.some((d) => d.relation === "ROLE" && d.source === mention.entity)) continue;
+      if (withRole.has(mention.entity)) continue;
       // A state acting in the same sentence ("X said Russia may ..."), else the document's
       // main state when it is near, else the nearest state.
-      const acting = all.find((x) => x.sentence === mention.sentence && kindOf.get(x.entity) === "COUNTRY" && x.form === "name"
+      const acting = bySentence[mention.sentence].find((x) => kindOf.get(x.entity) === "COUNTRY" && x.form === "name"
         && tokens[x.firstToken - 1]?.pos !== "ADP" && (tokens[x.lastToken]?.pos === "AUX" || tokens[x.lastToken]?.pos === "VERB"));
-      const main = mainCountry();
-      const mainNear = main && all.some((x) => x.entity === main.entity && Math.abs(mention.sentence - x.sentence) <= 3);
+      let mainNear = false;
+      for (let d = -3; d <= 3 && !mainNear; d++) mainNear = mainSentences.has(mention.sentence + d);
       const owner = acting ?? (mainNear ? main : undefined) ?? nearestCountry(mention) ?? main;
       // A guessed state that already has someone with this title ("President") is not his.
-      const office = officeOf(title);
-      const taken = owner && drafts.some((d) => d.relation === "ROLE" && d.target === owner.entity && d.source !== mention.entity
-        && officeOf(d.role ?? "") === office);
+      const holders = owner ? officeHolders.get(`${owner.entity}|${officeOf(title)}`) : undefined;
+      const taken = !!holders && [...holders].some((h) => h !== mention.entity);
       if (owner && !taken) add(mention.entity, "ROLE", owner.entity, mention.sentence, 0.6, { role: title });
     }
   }
 
   /** The country the document speaks of most, for officials whose country goes unsaid. */
   function mainCountry(): ResolvedMention | undefined {
+    if (main !== null) return main;
     const counts = new Map<string, number>();
     for (const x of all) if (kindOf.get(x.entity) === "COUNTRY") counts.set(x.entity, (counts.get(x.entity) ?? 0) + 1);
     let best: string | undefined;
     for (const [id, n] of counts) if (!best || n > counts.get(best)!) best = id;
-    return best ? all.find((x) => x.entity === best) : undefined;
+    main = best ? all.find((x) => x.entity === best) : undefined;
+    return main;
+  }
+
+  /** The first mention lying inside tokens [from, to) that passes the test. */
+  function mentionWithin(from: number, to: number, test: (x: ResolvedMention) => boolean): ResolvedMention | undefined {
+    for (let k = from; k < to; k++) {
+      for (const x of startingAt.get(k) ?? []) if (x.lastToken <= to && test(x)) return x;
+    }
+    return undefined;
   }
 
   function titleStart(m: ResolvedMention): number {
@@ -602,7 +630,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
         else if (x.form === "nominal" && x.title && !title) {
           title = x.title;
           // "a former Kenyan foreign minister": the nominal's own affiliation.
-          if (x.affiliation && !owner) owner = all.find((y) => y.country && y.firstToken >= x.affiliation!.firstToken && y.lastToken <= x.affiliation!.lastToken);
+          if (x.affiliation && !owner) owner = mentionWithin(x.affiliation.firstToken, x.affiliation.lastToken, (y) => !!y.country);
         }
         j = x.lastToken - 1;
         continue;
@@ -627,9 +655,8 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
   function nearestCountry(m: ResolvedMention): ResolvedMention | undefined {
     let best: ResolvedMention | undefined;
     let bestDistance = Infinity;
-    for (const x of all) {
+    for (const x of [...(bySentence[m.sentence - 1] ?? []), ...bySentence[m.sentence]]) {
       if (kindOf.get(x.entity) !== "COUNTRY") continue;
-      if (m.sentence - x.sentence > 1 || x.sentence > m.sentence) continue;
       const distance = Math.abs(x.start - m.start) + (x.sentence < m.sentence ? 200 : 0);
       if (distance < bestDistance) { best = x; bestDistance = distance; }
     }
@@ -717,7 +744,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
       const head = document.text.slice(tokens[m.firstToken].start, tokens[m.firstToken + width - 1].end);
       const code = countryCodeOf(head);
       if (code) {
-        const country = all.find((x) => x.country === code && kindOf.get(x.entity) === "COUNTRY");
+        const country = stateByCode.get(code);
         if (country) return country.entity;
       }
       if (!bodyByName) {
@@ -736,7 +763,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
   function datelines(): void {
     // "BUNIA, Democratic Republic of Congo —": a place, then its country, before a dash.
     for (const s of sentences) {
-      const ms = all.filter((m) => m.sentence === s.index && m.form === "name");
+      const ms = bySentence[s.index].filter((m) => m.form === "name");
       if (ms.length < 2) continue;
       const [a, b] = ms;
       if (a.firstToken !== s.firstToken) continue;
@@ -750,11 +777,13 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
   // ---------------------------------------------------------------- DENY targets
 
   function resolveDenials(): void {
+    const claims = drafts.filter((x) => ["ACCUSE", "REQUEST", "DEMAND", "WARN"].includes(x.relation));
     for (const d of pendingDenials) {
-      // Whoever most recently accused, asked or demanded something of the denier (or of anyone).
-      const claims = drafts.filter((x) => ["ACCUSE", "REQUEST", "DEMAND", "WARN"].includes(x.relation) && x.sentence <= d.sentence);
-      const aimed = claims.filter((x) => x.target === d.denier);
-      const pool = aimed.length > 0 ? aimed : claims.filter((x) => d.sentence - x.sentence <= 4);
+      // Whoever most recently accused, asked or demanded something of the denier (or of
+      // anyone, within a few sentences); the last 50 claims are far enough to look back.
+      const before = claims.filter((x) => x.sentence <= d.sentence).slice(-50);
+      const aimed = before.filter((x) => x.target === d.denier);
+      const pool = aimed.length > 0 ? aimed : before.filter((x) => d.sentence - x.sentence <= 4);
       const claim = pool[pool.length - 1];
       if (claim) add(d.denier, "DENY", claim.source, d.sentence, 0.7, { modality: d.modality });
     }
