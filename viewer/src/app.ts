@@ -160,6 +160,7 @@ export class ViewerApp {
     const edgesBefore = graph.size;
     this.layout?.stop();
     mergeIntoShownGraph(graph, extraction);
+    this.showError(null);
     this.graphChanged();
     this.renderPanel();
     const entities = extraction.entities.length;

@@ -79,11 +79,14 @@ async function openGraphFile(file: File): Promise<void> {
   }
 }
 
+/** A passing notice (a file that could not be opened); the shown graph stays. */
+let noticeTimer: number | undefined;
 function alertError(message: string): void {
-  const box = byId("load-error");
+  const box = byId("notice");
   box.textContent = message;
   box.hidden = false;
-  window.setTimeout(() => { box.hidden = true; }, 6000);
+  window.clearTimeout(noticeTimer);
+  noticeTimer = window.setTimeout(() => { box.hidden = true; }, 8000);
 }
 
 const stage = byId("stage");
