@@ -55,6 +55,8 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
   };
   // Distinct name forms per cluster, and the first cluster of each exact form, for short forms.
   const exactForm = new Map<string, Cluster>();
+  /** The entity each description head last stood for: "the group" again means that group. */
+  const lastByHead = new Map<string, Cluster>();
   const guessedKind = new Set<Cluster>();
   const assign = (m: MentionCandidate, c: Cluster): void => {
     assigned.set(m, c);
@@ -71,7 +73,8 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
         }
       }
     }
-    if (m.title) c.titles.push(m.title.toLowerCase());
+    if (m.title && !c.titles.includes(m.title.toLowerCase())) c.titles.push(m.title.toLowerCase());
+    if (m.form === "nominal" && m.head) lastByHead.set(m.head, c);
   };
 
   const names = mentions.filter((m) => m.form === "name");
@@ -79,6 +82,8 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
   const kindCache = new Map<MentionCandidate, EntityKind | undefined>();
   const stemCache = new Map<MentionCandidate, string[]>();
   const nameEndingAt = new Map<number, MentionCandidate>();
+  const countryStartingAt = new Map<number, MentionCandidate>();
+  for (const m of mentions) if (m.country && !countryStartingAt.has(m.firstToken)) countryStartingAt.set(m.firstToken, m);
   const nameStartingAt = new Map<number, MentionCandidate>();
   for (const n of names) {
     nameEndingAt.set(n.lastToken, n);
@@ -106,6 +111,20 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
     if (m.country) continue;
     const kind = kindOf(m);
     if (kind === "PERSON" && m.lastToken - m.firstToken >= 2) personNames.push(m);
+  }
+  const personSet = new Set(personNames);
+  // word -> distinct full-name form -> its occurrences in text order.
+  const personForms = new Map<string, Map<string, MentionCandidate[]>>();
+  for (const p of personNames) {
+    const words = plainWords(p);
+    const form = words.join(" ");
+    for (const w of new Set(words)) {
+      const forms = personForms.get(w) ?? new Map<string, MentionCandidate[]>();
+      const list = forms.get(form) ?? [];
+      list.push(p);
+      forms.set(form, list);
+      personForms.set(w, forms);
+    }
   }
 
   for (const m of names) {
@@ -188,7 +207,7 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
       // And one set off after a name: "Hezbollah, the Lebanese armed group".
       const appositive = tokens[m.firstToken - 1]?.value === "," ? nameEndingAt.get(m.firstToken - 1) : undefined;
       const appositiveFits = appositive && !appositive.country && (m.kindHint === "PERSON") === (kindOf(appositive) === "PERSON");
-      const named = nameStartingAt.get(m.lastToken) ?? (appositiveFits ? appositive : undefined) ?? names.find((x) => (m.kindHint === "PERSON" && appositiveName(m, x) && kindOf(x) !== "ORGANIZATION" && !x.country));
+      const named = nameStartingAt.get(m.lastToken) ?? (appositiveFits ? appositive : undefined) ?? appositiveAfter(m);
       c = named ? assigned.get(named) : resolveNominal(m);
       if (c) assign(m, c);
     } else if (!c && m.form === "pronoun") {
@@ -211,7 +230,8 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
     if (!isAcronym(m.text)) continue;
     const lead = tokens.slice(Math.max(0, m.firstToken - 5), m.firstToken).map((t) => t.normal);
     if (!lead.includes("acronym") && !(lead.includes("known") && lead.includes("as"))) continue;
-    const knownAt = tokens.slice(0, m.firstToken).map((t) => t.normal).lastIndexOf("known");
+    let knownAt = m.firstToken - 1;
+    while (knownAt > m.firstToken - 6 && tokens[knownAt].normal !== "known") knownAt--;
     const target = [...resolvedAll].reverse().find((x) => x.lastToken <= knownAt && x.sentence === m.sentence && x.form !== "pronoun");
     const from = assigned.get(m);
     const into = target ? clusters.get(target.entity) : undefined;
@@ -262,6 +282,16 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
   return { entities, mentions: finalMentions };
 
   // ---- helpers (closures over the document) ----
+
+  /** The person a title nominal introduces a few words on ("Its spokesman, Rear Admiral X"). */
+  function appositiveAfter(m: MentionCandidate): MentionCandidate | undefined {
+    if (m.kindHint !== "PERSON") return undefined;
+    for (let k = m.lastToken + 1; k < Math.min(tokens.length, m.lastToken + 12); k++) {
+      const x = nameStartingAt.get(k);
+      if (x && appositiveName(m, x) && kindOf(x) !== "ORGANIZATION" && !x.country) return x;
+    }
+    return undefined;
+  }
 
   /** "Its spokesman, Rear Admiral X" / "The president of the ECOWAS Commission, X": x names m. */
   function appositiveName(m: MentionCandidate, x: MentionCandidate): boolean {
@@ -364,18 +394,29 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
   }
 
   function fullNameFor(m: MentionCandidate): MentionCandidate | undefined {
+    if (personSet.has(m)) return m;
     const words = plainWords(m);
-    let best: MentionCandidate | undefined;
-    for (const p of personNames) {
-      if (p === m) return p;
-      if (p.lastToken - p.firstToken <= words.length) continue;
-      const pw = plainWords(p);
-      if (!containsRun(pw, words)) continue;
-      // Prefer the nearest full name before the mention, else the first after it.
-      if (!best || (p.start < m.start && (best.start > m.start || p.start > best.start))) best = p;
+    // Prefer the nearest full name before the mention, else the first after it.
+    let before: MentionCandidate | undefined;
+    let after: MentionCandidate | undefined;
+    for (const occurrences of personForms.get(words[0])?.values() ?? []) {
+      const pw = plainWords(occurrences[0]);
+      if (pw.length <= words.length || !containsRun(pw, words)) continue;
+      // Occurrences are in text order: binary search for the last one before m.
+      let lo = 0;
+      let hi = occurrences.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (occurrences[mid].start < m.start) lo = mid + 1; else hi = mid;
+      }
+      const previous = occurrences[lo - 1];
+      const next = occurrences[lo];
+      if (previous && (!before || previous.start > before.start)) before = previous;
+      if (next && (!after || next.start < after.start)) after = next;
     }
-    return best;
+    return before ?? after;
   }
+
 
   function plainWords(m: MentionCandidate): string[] {
     let words = plainCache.get(m);
@@ -430,11 +471,11 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
       const state = clusters.get(`country:${affiliation}`);
       if (state) return state;
     }
-    const named = candidates.filter((c) => c.mentions.some((x) => x.text.toLowerCase().includes(head)));
+    const named = candidates.filter((c) => c.forms.some((form) => form.includes(head)));
     if (named.length > 0) return named[0];
     // "the group" again means the group it meant before.
-    const before = [...clusters.values()].filter((c) => c.mentions.some((x) => x.form === "nominal" && x.head === head && x.start < m.start));
-    if (before.length > 0) return before[before.length - 1];
+    const before = lastByHead.get(head);
+    if (before) return before;
     // Otherwise the body the text has spoken of most so far.
     let best: Cluster | undefined;
     let bestCount = 0;
@@ -467,7 +508,8 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
   /** Clusters mentioned before m, most recent first, within a few sentences. */
   function recentClusters(m: MentionCandidate, window = m.form === "pronoun" ? 2 : 6): Cluster[] {
     const found: Cluster[] = [];
-    for (let k = recent.length - 1; k >= 0; k--) {
+    // At most the last 300 mentions: a window of sentences, and a bound in a text without any.
+    for (let k = recent.length - 1; k >= 0 && k >= recent.length - 300; k--) {
       const r = recent[k];
       if (r.start >= m.start) continue;
       if (m.sentence - r.sentence > window) break;
@@ -479,8 +521,10 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
 
 
   function countryOfSpan(from: number, to: number): string | undefined {
-    const m = mentions.find((x) => x.country && x.firstToken >= from && x.lastToken <= to);
-    if (m) return m.country;
+    for (let k = from; k < to; k++) {
+      const m = countryStartingAt.get(k);
+      if (m && m.lastToken <= to) return m.country;
+    }
     return countryByName(textOf(from, to))?.code;
   }
 }

@@ -69,6 +69,7 @@ export function analyze(document: Document): AnalyzedText {
   const ours = new Int32Array(values.length).fill(-1);
   const lineBreakBefore: boolean[] = [];
   let breakPending = false;
+  let nextNewline = text.indexOf("\n");
   let cursor = 0;
   for (let i = 0; i < values.length; i++) {
     cursor += spaces[i].length;
@@ -85,8 +86,9 @@ export function analyze(document: Document): AnalyzedText {
     }
     const end = start + values[i].length;
     const previousEnd = tokens.length > 0 ? tokens[tokens.length - 1].end : 0;
-    const newline = text.indexOf("\n", previousEnd);
-    lineBreakBefore.push(breakPending || (newline >= 0 && newline < start));
+    // The next line break at or after the previous token, found once per line, not per token.
+    if (nextNewline >= 0 && nextNewline < previousEnd) nextNewline = text.indexOf("\n", previousEnd);
+    lineBreakBefore.push(breakPending || (nextNewline >= 0 && nextNewline < start));
     breakPending = false;
     ours[i] = tokens.length;
     tokens.push({
