@@ -142,3 +142,17 @@ describe("coordinated clauses", () => {
     expect(x.entities.find((e) => e.id === "russia")?.aliases).toEqual(["Kremlin"]);
   });
 });
+
+describe("long sentences", () => {
+  it("keeps evidence of a sentence without end to a window around the relation, with exact offsets", () => {
+    const filler = "and the talks went on ".repeat(200);
+    const text = `${filler}while Brazil and Indonesia signed a trade agreement ${filler}`;
+    const x = run(text);
+    const agree = x.relations.find((r) => r.relation === "AGREE");
+    expect(agree).toBeDefined();
+    const [evidence] = agree!.evidence;
+    expect(evidence.text.length).toBeLessThanOrEqual(1100);
+    expect(evidence.text).toContain("Brazil and Indonesia signed");
+    expect(text.slice(evidence.start, evidence.end)).toBe(evidence.text);
+  });
+});

@@ -11,6 +11,8 @@ import { LOCATION_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOMINALS, STATE_ACTOR_
 import { countryByDemonym, countryByName, normalizeName } from "../mentions/index.js";
 import { CLAIM_NOUNS, NOUN_TRIGGERS, SPEECH_VERBS, VERB_TRIGGERS, type Trigger } from "./triggers.js";
 
+/** Longest evidence text kept; longer sentences are shown as a window around the relation. */
+const MAX_EVIDENCE = 1000;
 const BE = new Set(["be", "is", "was", "were", "been", "being", "are", "get", "got"]);
 const NEGATIONS = new Set(["not", "n't", "never", "no"]);
 const LIGHT_VERBS = new Set(["maintain", "keep", "hold", "have", "vow", "express", "impose", "make", "carry", "pay", "begin", "sit", "give", "offer", "pledge", "announce", "launch", "wage", "continue", "come", "open", "conduct", "seek"]);
@@ -19,6 +21,8 @@ const ACTOR_KINDS: ReadonlySet<EntityKind> = new Set(["PERSON", "ORGANIZATION", 
 const RELATIVE_PRONOUNS = new Set(["who", "which", "that", "whose", "whom"]);
 
 interface Draft {
+  /** Character offset of what states the relation, for the evidence window of a long sentence. */
+  anchor: number;
   source: string;
   relation: RelationType;
   target: string;
@@ -35,7 +39,8 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
   const kindOf = new Map<string, EntityKind>(resolved.entities.map((e: Entity) => [e.id, e.kind]));
   const drafts: Draft[] = [];
   const pendingRoles: { mention: ResolvedMention; title: string }[] = [];
-  const pendingDenials: { denier: string; sentence: number; claim: number; modality: Modality }[] = [];
+  const pendingDenials: { denier: string; sentence: number; claim: number; modality: Modality; anchor: number }[] = [];
+  let anchor = 0;
 
   // Outermost actor mentions by token: the slots relations are read from.
   const all = resolved.mentions;
@@ -91,7 +96,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
       holders.add(s);
       officeHolders.set(key, holders);
     }
-    drafts.push({ source: s, relation, target: t, sentence, confidence, modality: "asserted", ...extra });
+    drafts.push({ anchor, source: s, relation, target: t, sentence, confidence, modality: "asserted", ...extra });
   };
 
   for (const sentence of sentences) {
@@ -117,6 +122,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
   // ---------------------------------------------------------------- verbs and nouns
 
   function readVerb(v: number, first: number, last: number, speaker: string | undefined): void {
+    anchor = tokens[v].start;
     const token = tokens[v];
     let lemma = token.lemma.toLowerCase();
     // Phrasal verbs and multiword triggers.
@@ -161,11 +167,12 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
     }
     if (trigger.relation === "DENY" && objects.length === 0 && !negated) {
       const claim = claimAfter(v, last);
-      for (const s of subjects) pendingDenials.push({ denier: s.entity, sentence: token.sentence, claim, modality });
+      for (const s of subjects) pendingDenials.push({ denier: s.entity, sentence: token.sentence, claim, modality, anchor: token.start });
     }
   }
 
   function readNoun(n: number, first: number, last: number, speaker: string | undefined): void {
+    anchor = tokens[n].start;
     const token = tokens[n];
     const lemma = token.lemma.toLowerCase();
     const trigger: Trigger | undefined = NOUN_TRIGGERS.get(lemma) ?? NOUN_TRIGGERS.get(token.normal);
@@ -478,6 +485,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
   }
 
   function quoteOutlet(v: number, last: number, speaker: ResolvedMention): void {
+    anchor = tokens[v].start;
     const objects = objectsAfter(v, last, [""]);
     for (const o of objects) if (kindOf.get(o.entity) === "ORGANIZATION") add(o.entity, "QUOTE", speaker.entity, tokens[v].sentence, 0.8);
   }
@@ -485,6 +493,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
   function readAccordingTo(first: number, last: number, speaker: string | undefined): void {
     for (let k = first; k + 2 < last; k++) {
       if (tokens[k].normal !== "according" || tokens[k + 1].normal !== "to") continue;
+      anchor = tokens[k].start;
       const objects = objectsAfter(k + 1, last, [""]);
       for (const o of objects) {
         if (kindOf.get(o.entity) !== "ORGANIZATION") continue;
@@ -526,6 +535,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
   }
 
   function readRole(m: ResolvedMention): void {
+    anchor = m.start;
     const sentence = m.sentence;
     // Title written before the name, in capitals or not: "Russian President X", "North Korean leader X", "Brazil's Foreign Minister X".
     let j = m.firstToken - 1;
@@ -585,6 +595,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
       // A guessed state that already has someone with this title ("President") is not his.
       const holders = owner ? officeHolders.get(`${owner.entity}|${officeOf(title)}`) : undefined;
       const taken = !!holders && [...holders].some((h) => h !== mention.entity);
+      anchor = mention.start;
       if (owner && !taken) add(mention.entity, "ROLE", owner.entity, mention.sentence, 0.6, { role: title });
     }
   }
@@ -665,6 +676,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
 
   /** PART_OF / LOCATED_IN for an organisation or place from how it is introduced. */
   function readOwner(m: ResolvedMention, kind: EntityKind): void {
+    anchor = m.start;
     const rel: RelationType = kind === "LOCATION" ? "LOCATED_IN" : "PART_OF";
     const sentence = m.sentence;
     if (m.form !== "name") return;
@@ -770,6 +782,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
       if (tokens[a.lastToken]?.value !== "," || b.firstToken !== a.lastToken + 1) continue;
       const dash = tokens[b.lastToken]?.value;
       if (dash !== "—" && dash !== "-" && dash !== "–") continue;
+      anchor = a.start;
       add(a.entity, "LOCATED_IN", b.entity, s.index, 0.7);
     }
   }
@@ -785,6 +798,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
       const aimed = before.filter((x) => x.target === d.denier);
       const pool = aimed.length > 0 ? aimed : before.filter((x) => d.sentence - x.sentence <= 4);
       const claim = pool[pool.length - 1];
+      anchor = d.anchor;
       if (claim) add(d.denier, "DENY", claim.source, d.sentence, 0.7, { modality: d.modality });
     }
   }
@@ -817,12 +831,26 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
     return inAffiliation[m.firstToken] === 1 && inAffiliation[m.lastToken - 1] === 1;
   }
 
+  /** The sentence; in a sentence too long to show (a text without full stops), a window of it. */
+  function evidenceFor(d: Draft, s: { start: number; end: number }): Evidence {
+    let start = s.start;
+    let end = s.end;
+    if (end - start > MAX_EVIDENCE) {
+      start = Math.max(s.start, d.anchor - MAX_EVIDENCE / 2);
+      end = Math.min(s.end, start + MAX_EVIDENCE);
+      // Whole words at both ends.
+      while (start > s.start && /\S/.test(document.text[start - 1])) start--;
+      while (end < s.end && /\S/.test(document.text[end])) end++;
+    }
+    return { document: document.id, sentence: d.sentence, start, end, text: document.text.slice(start, end) };
+  }
+
   function finish(): Relation[] {
     const merged = new Map<string, Relation>();
     for (const d of drafts) {
       const key = `${d.source}|${d.relation}|${d.target}`;
       const s = sentences[d.sentence];
-      const evidence: Evidence = { document: document.id, sentence: d.sentence, start: s.start, end: s.end, text: document.text.slice(s.start, s.end) };
+      const evidence = evidenceFor(d, s);
       const existing = merged.get(key);
       if (existing) {
         if (!existing.evidence.some((e) => e.sentence === d.sentence)) existing.evidence.push(evidence);
