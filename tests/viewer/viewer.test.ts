@@ -143,9 +143,8 @@ describe.skipIf(browserMissing)("viewer in Chromium", () => {
     });
 
     await page.locator('#filter-relations input[value="ACCUSE"]').uncheck();
-    await expect(page.evaluate(() => window.__newsgraph!.rendered())).resolves.toEqual({
-      nodes: graph.nodes.length, edges: graph.edges.length - accusations.length,
-    });
+    const filtered = { nodes: graph.nodes.length, edges: graph.edges.length - accusations.length };
+    expect(await renderedOnceSettled(page, filtered)).toEqual(filtered);
     const hidden = await page.evaluate((keys) => keys.map((key) =>
       window.__newsgraph!.sigma()!.getEdgeDisplayData(key)?.visibility), accusations);
     expect(hidden).toEqual(["hidden", "hidden"]);
@@ -155,9 +154,7 @@ describe.skipIf(browserMissing)("viewer in Chromium", () => {
 
     const again = await open(url);
     await expect(again.locator('#filter-relations input[value="ACCUSE"]').isChecked()).resolves.toBe(false);
-    await expect(again.evaluate(() => window.__newsgraph!.rendered())).resolves.toEqual({
-      nodes: graph.nodes.length, edges: graph.edges.length - accusations.length,
-    });
+    expect(await renderedOnceSettled(again, filtered)).toEqual(filtered);
   });
 
   it("fades all but a hovered node's neighbourhood, and opens a clicked node's panel", async () => {
@@ -211,7 +208,7 @@ describe.skipIf(browserMissing)("viewer in Chromium", () => {
     expect(labels).toEqual(expect.arrayContaining(["Olaf Scholz", "Emmanuel Macron"]));
     const after = await page.evaluate(() => window.__newsgraph!.counts());
     expect(after.nodes).toBeGreaterThanOrEqual(before.nodes + 2);
-    await expect(page.evaluate(() => window.__newsgraph!.rendered())).resolves.toEqual(after);
+    expect(await renderedOnceSettled(page, after)).toEqual(after);
     const documents = await page.evaluate(() => {
       const graph = window.__newsgraph!.graph()!;
       const scholz = graph.findNode((_, a) => a.label === "Olaf Scholz");
@@ -260,10 +257,9 @@ describe.skipIf(browserMissing)("viewer in Chromium", () => {
     const page = await open(`${seed.url}?node=vladimir-putin`);
     const gexf = path.join(OUTPUT_DIR, "seed", "graph.gexf");
     await page.locator("#open-graph-input").setInputFiles(gexf);
-    await page.waitForFunction((nodes) => window.__newsgraph!.counts().nodes === nodes, seedGraph.nodes.length);
-    await expect(page.evaluate(() => window.__newsgraph!.rendered())).resolves.toEqual({
-      nodes: seedGraph.nodes.length, edges: seedGraph.edges.length,
-    });
+    const expected = { nodes: seedGraph.nodes.length, edges: seedGraph.edges.length };
+    expect(await renderedOnceSettled(page, expected)).toEqual(expected);
+    await expect(page.evaluate(() => window.__newsgraph!.counts())).resolves.toEqual(expected);
     // A new graph starts with no selection.
     await expect(page.locator("#panel").isHidden()).resolves.toBe(true);
 
@@ -300,6 +296,18 @@ describe.skipIf(browserMissing)("viewer in Chromium", () => {
     }
   });
 });
+
+/**
+ * What sigma draws, once it matches `expected` or after 15 s: sigma applies graph and
+ * state changes on its next frame, so counts read right after an action can lag.
+ */
+async function renderedOnceSettled(page: Page, expected: { nodes: number; edges: number }) {
+  await page.waitForFunction((want) => {
+    const rendered = window.__newsgraph!.rendered();
+    return rendered.nodes === want.nodes && rendered.edges === want.edges;
+  }, expected, { timeout: 15_000 }).catch(() => undefined);
+  return page.evaluate(() => window.__newsgraph!.rendered());
+}
 
 /** Distinct colours (5 bits per channel) and share of non-white pixels in a PNG, decoded by the page. */
 async function pixelStats(page: Page, png: Buffer): Promise<{ colors: number; inked: number }> {
