@@ -57,6 +57,8 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
   const exactForm = new Map<string, Cluster>();
   /** The entity each description head last stood for: "the group" again means that group. */
   const lastByHead = new Map<string, Cluster>();
+  /** Bodies by the initials of their names, for acronyms ("EU" for "European Union"). */
+  const byInitials = new Map<string, Cluster>();
   const guessedKind = new Set<Cluster>();
   const assign = (m: MentionCandidate, c: Cluster): void => {
     assigned.set(m, c);
@@ -75,6 +77,10 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
     }
     if (m.title && !c.titles.includes(m.title.toLowerCase())) c.titles.push(m.title.toLowerCase());
     if (m.form === "nominal" && m.head) lastByHead.set(m.head, c);
+    if (m.form === "name" && c.kind === "ORGANIZATION") {
+      const letters = initials(m);
+      if (letters && !byInitials.has(letters)) byInitials.set(letters, c);
+    }
   };
 
   const names = mentions.filter((m) => m.form === "name");
@@ -147,8 +153,8 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
     }
     // "EU" for "European Union", "UN" for "United Nations": initials of a body named in the text.
     if (isAcronym(m.text) && !clusters.has(`name:${norm.replace(/s$/, "")}`)) {
-      const body = names.find((n) => n !== m && assigned.has(n) && assigned.get(n)!.kind === "ORGANIZATION" && initials(n) === norm.replace(/\s/g, ""));
-      if (body) { assign(m, assigned.get(body)!); continue; }
+      const body = byInitials.get(norm.replace(/\s/g, ""));
+      if (body) { assign(m, body); continue; }
     }
     const composite = possessiveComposite(m);
     if (composite) {
@@ -553,16 +559,10 @@ function abbreviates(short: string, long: string): boolean {
   return true;
 }
 
-const initialsCache = new WeakMap<MentionCandidate, string>();
-
+/** Initials of the capitalised words of a name of two words or more ("European Union" -> "eu"). */
 function initials(m: MentionCandidate): string {
-  let result = initialsCache.get(m);
-  if (result === undefined) {
-    const words = m.text.split(/[\s-]+/).filter((w) => w && w[0] !== w[0].toLowerCase());
-    result = words.length >= 2 ? words.map((w) => w[0].toLowerCase()).join("") : "";
-    initialsCache.set(m, result);
-  }
-  return result;
+  const words = m.text.split(/[\s-]+/).filter((w) => w && w[0] !== w[0].toLowerCase());
+  return words.length >= 2 ? words.map((w) => w[0].toLowerCase()).join("") : "";
 }
 
 function containsRun(haystack: string[], needle: string[]): boolean {

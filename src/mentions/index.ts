@@ -452,9 +452,11 @@ function emitNominal(analyzed: AnalyzedText, from: number, to: number, out: Ment
   const head = words[words.length - 1];
   let affiliation: MentionCandidate["affiliation"];
   for (let k = modifierFrom; k < to - 1; k++) {
+    // Demonyms and country names are capitalised; nothing else needs a look-up.
+    if (!isCapitalized(tokens[k])) continue;
     for (let e = Math.min(to - 1, k + 3); e > k; e--) {
-      const entry = countryByDemonym(tokens.slice(k, e).map((t) => t.value).join(" "))
-        ?? countryByName(tokens.slice(k, e).map((t) => t.value).join(" "));
+      const words = tokens.slice(k, e).map((t) => t.value).join(" ");
+      const entry = countryByDemonym(words) ?? countryByName(words);
       if (entry) {
         affiliation = { firstToken: k, lastToken: e };
         out.push(make(analyzed, k, e, "nominal", { kindHint: "COUNTRY", country: entry.code, placeRole: entry.role }));
