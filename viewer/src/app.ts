@@ -39,7 +39,6 @@ export class ViewerApp {
   private painted: Promise<void> = Promise.resolve();
   private layout: LayoutControl | null = null;
   private searchIndex: SearchEntry[] = [];
-  private visibility: Visibility | null = null;
   private camera: CameraView | undefined;
   private graphSource: string | undefined;
   private knownTexts = new Set<string>();
@@ -69,13 +68,17 @@ export class ViewerApp {
       const graph = await fetchGraph(this.graphSource ?? "graph.json");
       this.show(graph, { restore: true });
     } catch (error) {
-      this.show(createGraph(), { restore: false });
+      // Keeps the URL's graph (so a reload tries again) and shows why it failed.
+      this.show(createGraph(), { restore: true });
       this.showError((error as Error).message);
     }
   }
 
-  /** Shows a graph; `restore` keeps selection and camera from the URL, else resets them. */
-  show(graph: KnowledgeGraph | null, options: { restore: boolean; source?: string }): void {
+  /**
+   * Shows a graph; `restore` keeps the URL's graph, selection and camera, else (a file
+   * the user opened) they are reset.
+   */
+  show(graph: KnowledgeGraph, options: { restore: boolean }): void {
     this.layout?.kill();
     this.view?.kill();
     this.layout = null;
@@ -85,29 +88,27 @@ export class ViewerApp {
     if (!options.restore) {
       this.selection = null;
       this.camera = undefined;
-      this.graphSource = options.source;
+      this.graphSource = undefined;
     }
     this.graph = graph;
     this.knownTexts.clear();
-    if (graph) {
-      this.view = createGraphView(this.elements.graph, graph, {
-        onClickNode: (node) => this.select({ node }),
-        onClickEdge: (edge) => this.select({ edge }),
-        onClickStage: () => this.select(null),
-        onCameraChange: (camera) => {
-          this.camera = camera;
-          this.scheduleUrlUpdate();
-        },
-      }, { edgeLabels: this.edgeLabels });
-      this.painted = whenPainted(this.view.sigma, graph).then(() => {
-        this.firstRenderAt = performance.now();
-      });
-      if (options.restore && this.camera) this.view.setCamera(this.camera);
-      this.layout = createLayoutControl(graph, (running) => {
-        this.elements.layoutButton.textContent = running ? "Stop layout" : "Run layout";
-        this.elements.layoutButton.setAttribute("aria-pressed", String(running));
-      });
-    }
+    this.view = createGraphView(this.elements.graph, graph, {
+      onClickNode: (node) => this.select({ node }),
+      onClickEdge: (edge) => this.select({ edge }),
+      onClickStage: () => this.select(null),
+      onCameraChange: (camera) => {
+        this.camera = camera;
+        this.scheduleUrlUpdate();
+      },
+    }, { edgeLabels: this.edgeLabels });
+    this.painted = whenPainted(this.view.sigma, graph).then(() => {
+      this.firstRenderAt = performance.now();
+    });
+    if (options.restore && this.camera) this.view.setCamera(this.camera);
+    this.layout = createLayoutControl(graph, (running) => {
+      this.elements.layoutButton.textContent = running ? "Stop layout" : "Run layout";
+      this.elements.layoutButton.setAttribute("aria-pressed", String(running));
+    });
     this.elements.layoutButton.textContent = "Run layout";
     this.elements.layoutButton.setAttribute("aria-pressed", "false");
     this.graphChanged();
@@ -190,10 +191,10 @@ export class ViewerApp {
 
   private refreshVisibility(): void {
     const graph = this.graph;
-    this.visibility = graph ? computeVisibility(graph, this.filters) : null;
+    const visibility = graph ? computeVisibility(graph, this.filters) : emptyVisibility();
     const totals = graph ? computeVisibility(graph, NO_FILTERS) : emptyVisibility();
-    if (this.visibility) this.view?.setVisibility(this.visibility);
-    this.filtersPanel.render(this.filters, this.visibility ?? emptyVisibility(), totals);
+    this.view?.setVisibility(visibility);
+    this.filtersPanel.render(this.filters, visibility, totals);
   }
 
   private selectionExists(selection: Selection = this.selection): boolean {
