@@ -256,7 +256,10 @@ describe.skipIf(browserMissing)("viewer in Chromium", () => {
   it("opens a GEXF file, runs and stops ForceAtlas2, and exports the view as PNG", async () => {
     const page = await open(`${seed.url}?node=vladimir-putin`);
     const gexf = path.join(OUTPUT_DIR, "seed", "graph.gexf");
+    // The file holds the same graph as the page shows: wait for the graph object to change.
+    await page.evaluate(() => { (window as unknown as { shownBefore: unknown }).shownBefore = window.__newsgraph!.graph(); });
     await page.locator("#open-graph-input").setInputFiles(gexf);
+    await page.waitForFunction(() => window.__newsgraph!.graph() !== (window as unknown as { shownBefore: unknown }).shownBefore);
     const expected = { nodes: seedGraph.nodes.length, edges: seedGraph.edges.length };
     expect(await renderedOnceSettled(page, expected)).toEqual(expected);
     await expect(page.evaluate(() => window.__newsgraph!.counts())).resolves.toEqual(expected);
