@@ -156,3 +156,23 @@ describe("long sentences", () => {
     expect(text.slice(evidence.start, evidence.end)).toBe(evidence.text);
   });
 });
+
+describe("roles and objects set off by commas and possessives", () => {
+  it("reads 'Its spokesman, Rear Admiral X' as a role in the body named before", () => {
+    const x = run("Turkey's Defence Ministry declined to comment. Its spokesman, Rear Admiral Murat Demirkol, said nothing.");
+    expect(edges(x)).toContain("murat-demirkol ROLE turkeys-defence-ministry");
+  });
+
+  it("takes 'X's defence minister' to the person named next, and 'the group's leaders' for the group", () => {
+    const x = run("Congo's defence minister said the army had been attacked. Patrice Mwamba Ilunga spoke on radio. "
+      + "He warned the Ituri Liberation Front's leaders.");
+    expect(edges(x)).toContain("patrice-mwamba-ilunga ROLE congo");
+    expect(edges(x)).toContain("patrice-mwamba-ilunga WARN ituri-liberation-front");
+  });
+
+  it("reads 'send a team to X' as a visit", () => {
+    expect(edges(run("The International Atomic Energy Agency will send a team to Niger."))).toEqual([
+      "international-atomic-energy-agency VISIT niger",
+    ]);
+  });
+});

@@ -89,7 +89,12 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
   const stemCache = new Map<MentionCandidate, string[]>();
   const nameEndingAt = new Map<number, MentionCandidate>();
   const countryStartingAt = new Map<number, MentionCandidate>();
-  for (const m of mentions) if (m.country && !countryStartingAt.has(m.firstToken)) countryStartingAt.set(m.firstToken, m);
+  const countryStartingAtEnd = new Map<number, MentionCandidate>();
+  for (const m of mentions) {
+    if (!m.country) continue;
+    if (!countryStartingAt.has(m.firstToken)) countryStartingAt.set(m.firstToken, m);
+    countryStartingAtEnd.set(m.lastToken, m);
+  }
   const nameStartingAt = new Map<number, MentionCandidate>();
   for (const n of names) {
     nameEndingAt.set(n.lastToken, n);
@@ -457,7 +462,9 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
   function resolveNominal(m: MentionCandidate): Cluster | undefined {
     const head = m.head ?? "";
     const isPerson = m.kindHint === "PERSON";
-    const affiliation = m.affiliation ? countryOfSpan(m.affiliation.firstToken, m.affiliation.lastToken) : undefined;
+    // The state a description belongs to: "the Russian defence minister", "Congo's defence minister".
+    const owner = /^['’]s$/.test(tokens[m.firstToken - 1]?.value ?? "") ? countryStartingAtEnd.get(m.firstToken - 1) : undefined;
+    const affiliation = m.affiliation ? countryOfSpan(m.affiliation.firstToken, m.affiliation.lastToken) : owner?.country;
     const candidates = recentClusters(m).filter((c) => (isPerson ? c.kind === "PERSON" : c.kind === "ORGANIZATION"));
     if (isPerson) {
       const wanted = (m.title ?? head).toLowerCase().split(/\s+/).filter((w) => TITLE_HEADS.has(w) || (TITLE_MODIFIERS.has(w) && !["the", "of", "for", "and"].includes(w)));
@@ -496,19 +503,21 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
     const word = m.text.toLowerCase();
     const personal = word !== "it" && word !== "its" && word !== "itself";
     const female = ["she", "her", "hers", "herself"].includes(word);
+    let fallback: Cluster | undefined;
     for (const c of recentClusters(m)) {
       if (personal && c.kind !== "PERSON") continue;
       if (!personal && c.kind !== "ORGANIZATION" && c.kind !== "COUNTRY") continue;
       // Given-name genders are a weak guide (many names are both): a person named earlier in
-      // the same sentence wins regardless; gender only sorts out earlier sentences.
+      // the same sentence wins regardless; gender only picks between people of earlier
+      // sentences, and the most recent person is taken when none fits.
       const sameSentence = c.mentions.some((x) => x.sentence === m.sentence && x.start < m.start);
       if (personal && !sameSentence) {
         const gender = c.mentions.find((x) => x.gender)?.gender;
-        if (gender && (gender === "female") !== female) continue;
+        if (gender && (gender === "female") !== female) { fallback ??= c; continue; }
       }
       return c;
     }
-    return undefined;
+    return fallback;
   }
 
   /** Clusters mentioned before m, most recent first, within a few sentences. */

@@ -8,9 +8,13 @@ import {
   type RelationType, type ResolvedMention, type ResolvedText, type Token,
 } from "../model.js";
 import { LOCATION_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOMINALS, STATE_ACTOR_NOUNS, TITLE_HEADS, TITLE_MODIFIERS } from "../mentions/lexicon.js";
-import { countryByDemonym, countryByName, normalizeName } from "../mentions/index.js";
+import { countryByDemonym, countryByName, isCapitalized, normalizeName } from "../mentions/index.js";
 import { CLAIM_NOUNS, NOUN_TRIGGERS, SPEECH_VERBS, VERB_TRIGGERS, type Trigger } from "./triggers.js";
 
+/** Nouns for the people of a body, who stand for it ("the group's leaders"). */
+const PEOPLE_OF_A_BODY = new Set(["leaders", "leader", "leadership", "officials", "members", "government", "fighters", "troops", "forces", "commanders", "representatives"]);
+/** What one sends to visit a place, not to deliver ("send a team to Niger"). */
+const VISITING_GROUPS = new Set(["team", "teams", "delegation", "mission", "envoy", "envoys", "inspectors", "observers", "experts", "representative"]);
 /** Longest evidence text kept; longer sentences are shown as a window around the relation. */
 const MAX_EVIDENCE = 1000;
 const BE = new Set(["be", "is", "was", "were", "been", "being", "are", "get", "got"]);
@@ -157,6 +161,8 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
       for (const o of objects) {
         const [from, to] = trigger.reverse ? [o, s] : [s, o];
         let relation = trigger.relation;
+        // "send a team to X" is a visit, not a delivery.
+        if (lemma === "send" && tokens.slice(v + 1, o.firstToken).some((t) => VISITING_GROUPS.has(t.normal))) relation = "VISIT";
         const fromKind = kindOf.get(from.entity);
         const toKind = kindOf.get(to.entity);
         // A state joining a body becomes part of it; welcoming a decision is support, not hosting.
@@ -352,7 +358,9 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
         // "his weapons factories", "Kim's translator": owners, not objects (but "welcomed Kim's limousine").
         const possessive = m.form === "pronoun" ? !["him", "her", "it", "them"].includes(m.text.toLowerCase())
           : isPossessiveToken(tokens[m.lastToken]);
-        if (possessive && !(m.form !== "pronoun" && (nounTrigger || ["HOST", "MONITOR"].includes(VERB_TRIGGERS.get(tokens[v].lemma.toLowerCase())?.relation ?? "")))) {
+        // "warned the group's leaders": the people of a body stand for it.
+        const forTheBody = m.form !== "pronoun" && possessive && PEOPLE_OF_A_BODY.has(tokens[m.lastToken + 1]?.normal ?? "");
+        if (possessive && !forTheBody && !(m.form !== "pronoun" && (nounTrigger || ["HOST", "MONITOR"].includes(VERB_TRIGGERS.get(tokens[v].lemma.toLowerCase())?.relation ?? "")))) {
           k = m.lastToken + 1;
           continue;
         }
@@ -555,6 +563,22 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
       if (before >= 0 && isPossessiveToken(tokens[before]) && anyAt[before - 1] >= 0) owner = all[anyAt[before - 1]];
       else if (["its", "whose"].includes(tokens[m.firstToken].normal)) owner = possessorPronoun(m.firstToken);
       title = m.title ?? title;
+    }
+    // A title set off before the name: "Its spokesman, Rear Admiral X"; "the bloc's foreign policy chief, X".
+    if (m.form === "name" && tokens[m.firstToken - 1 - titleWords.length]?.value === ",") {
+      let k = m.firstToken - 2 - titleWords.length;
+      const words: string[] = [];
+      while (k >= 0 && ((tokens[k].pos === "NOUN" && !isCapitalized(tokens[k])) || tokens[k].pos === "ADJ")) words.unshift(tokens[k--].value);
+      const head = words[words.length - 1]?.toLowerCase();
+      if (head && TITLE_HEADS.has(head) && k >= 0) {
+        let possessor: ResolvedMention | undefined;
+        if (isPossessiveToken(tokens[k]) && anyAt[k - 1] >= 0) possessor = all[anyAt[k - 1]];
+        else if (anyAt[k] >= 0 && all[anyAt[k]].form === "pronoun" && ["its", "their"].includes(tokens[k].normal)) possessor = all[anyAt[k]];
+        if (possessor && kindOf.get(possessor.entity) !== "PERSON") {
+          owner = owner ?? possessor;
+          title = title ?? words.join(" ");
+        }
+      }
     }
     // "Director General X of the Ministry's Political Department".
     if (!owner && title && tokens[m.lastToken]?.normal === "of") {
