@@ -50,7 +50,7 @@ const browser = await launchChromium();
 try {
   for (const edgeLabels of [true, false]) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await page.goto(`${server.url}${edgeLabels ? "" : "?edgeLabels=off"}`);
+    await page.goto(`${server.url}?edgeLabels=${edgeLabels ? "on" : "off"}`);
     await page.waitForSelector("body[data-ready=true]", { timeout: 120_000 });
     const { firstRenderMs, counts } = await page.evaluate(() => ({
       firstRenderMs: window.__newsgraph!.firstRenderAt()!,

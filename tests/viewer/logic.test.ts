@@ -30,8 +30,9 @@ describe("URL state", () => {
   });
 
   it("reads an empty or broken query as the default view", () => {
-    expect(encodeViewState({ filters: NO_FILTERS, edgeLabels: true })).toBe("");
-    expect(decodeViewState("?camera=1,2&minConfidence=lots")).toEqual({ filters: NO_FILTERS, edgeLabels: true });
+    expect(encodeViewState({ filters: NO_FILTERS })).toBe("");
+    expect(decodeViewState("?camera=1,2&minConfidence=lots&edgeLabels=maybe")).toEqual({ filters: NO_FILTERS });
+    expect(decodeViewState("?edgeLabels=on")).toEqual({ filters: NO_FILTERS, edgeLabels: true });
   });
 });
 

@@ -9,7 +9,7 @@ import { applyDegreeSizes, fetchGraph, placeMissingNodes } from "./graph-source.
 import { createLayoutControl, type LayoutControl } from "./layout-control.js";
 import { NODE_COLORS, UNKNOWN_COLOR } from "./palette.js";
 import { renderEdgePanel, renderNodePanel, type PanelActions } from "./panel.js";
-import { createGraphView, type GraphView, type Selection } from "./renderer.js";
+import { createGraphView, LARGE_GRAPH_EDGES, type GraphView, type Selection } from "./renderer.js";
 import { buildSearchIndex, type SearchEntry } from "./search-index.js";
 import { encodeViewState, type CameraView, type ViewState } from "./url-state.js";
 
@@ -30,7 +30,8 @@ export class ViewerApp {
   view: GraphView | null = null;
   filters: Filters;
   selection: Selection = null;
-  edgeLabels: boolean;
+  /** The user's choice; undefined until they make one (then it depends on the graph's size). */
+  edgeLabels: boolean | undefined;
   /**
    * Milliseconds from navigation start until the first frame of the current graph is on
    * screen (its rendering, shader compilation included, has finished).
@@ -59,7 +60,6 @@ export class ViewerApp {
     this.graphSource = initial.graph;
     if (initial.node) this.selection = { node: initial.node };
     else if (initial.edge) this.selection = { edge: initial.edge };
-    elements.edgeLabels.checked = this.edgeLabels;
   }
 
   /** Loads the graph named in the URL (default: graph.json beside the app). */
@@ -100,7 +100,8 @@ export class ViewerApp {
         this.camera = camera;
         this.scheduleUrlUpdate();
       },
-    }, { edgeLabels: this.edgeLabels });
+    }, { edgeLabels: this.edgeLabelsShown() });
+    this.elements.edgeLabels.checked = this.edgeLabelsShown();
     this.painted = whenPainted(this.view.sigma, graph).then(() => {
       this.firstRenderAt = performance.now();
     });
@@ -115,6 +116,11 @@ export class ViewerApp {
     if (this.selection && !this.selectionExists()) this.selection = null;
     // A link with a node but no camera opens centred on that node.
     this.select(this.selection, { focus: options.restore && !this.camera });
+  }
+
+  /** Edge labels are on unless the user turned them off, or the graph is large and they did not turn them on. */
+  edgeLabelsShown(): boolean {
+    return this.edgeLabels ?? (this.graph?.size ?? 0) <= LARGE_GRAPH_EDGES;
   }
 
   /** Resolves once the current graph's first frame is on screen. */
@@ -226,7 +232,8 @@ export class ViewerApp {
   }
 
   viewState(): ViewState {
-    const state: ViewState = { filters: this.filters, edgeLabels: this.edgeLabels };
+    const state: ViewState = { filters: this.filters };
+    if (this.edgeLabels !== undefined) state.edgeLabels = this.edgeLabels;
     if (this.graphSource) state.graph = this.graphSource;
     if (this.selection && "node" in this.selection) state.node = this.selection.node;
     if (this.selection && "edge" in this.selection) state.edge = this.selection.edge;

@@ -8,7 +8,7 @@ import {
 } from "./styles.js";
 import type { CameraView } from "./url-state.js";
 
-/** Above this many edges, edges and labels are hidden while the camera moves. */
+/** Above this many edges, edges and labels are hidden while the camera moves and edges are not clickable. */
 export const LARGE_GRAPH_EDGES = 5000;
 
 export type Selection = { node: string } | { edge: string } | null;
@@ -49,7 +49,9 @@ export function createGraphView(
     customGraphState: CUSTOM_GRAPH_STATE,
     settings: {
       renderEdgeLabels: options.edgeLabels,
-      enableEdgeEvents: true,
+      // Edge picking costs a second pass over every edge each frame; big graphs go without
+      // (their edges stay reachable from the nodes' panels).
+      enableEdgeEvents: graph.size <= LARGE_GRAPH_EDGES,
       // Big graphs stay fluid while panning and zooming by drawing edges and labels
       // only once the camera stops.
       hideEdgesOnMove: graph.size > LARGE_GRAPH_EDGES,

@@ -15,10 +15,9 @@ export interface ViewState {
   edge?: string;
   filters: Filters;
   camera?: CameraView;
-  edgeLabels: boolean;
+  /** Relation labels on edges; absent means automatic (on for graphs that are not large). */
+  edgeLabels?: boolean;
 }
-
-export const DEFAULT_VIEW: ViewState = { filters: NO_FILTERS, edgeLabels: true };
 
 const LIST_PARAMS = {
   hiddenKinds: "hideKinds",
@@ -37,7 +36,7 @@ export function encodeViewState(state: ViewState): string {
     if (values.length > 0) params.set(name, values.join(","));
   }
   if (state.filters.minConfidence > 0) params.set("minConfidence", String(round(state.filters.minConfidence, 2)));
-  if (!state.edgeLabels) params.set("edgeLabels", "off");
+  if (state.edgeLabels !== undefined) params.set("edgeLabels", state.edgeLabels ? "on" : "off");
   if (state.camera) {
     const { x, y, ratio } = state.camera;
     params.set("camera", [round(x, 4), round(y, 4), round(ratio, 4)].join(","));
@@ -58,8 +57,9 @@ export function decodeViewState(search: string): ViewState {
       hiddenModalities: list(LIST_PARAMS.hiddenModalities),
       minConfidence: Number.isFinite(minConfidence) ? Math.min(1, Math.max(0, minConfidence)) : 0,
     },
-    edgeLabels: params.get("edgeLabels") !== "off",
   };
+  const edgeLabels = params.get("edgeLabels");
+  if (edgeLabels === "on" || edgeLabels === "off") state.edgeLabels = edgeLabels === "on";
   const graph = params.get("graph");
   if (graph) state.graph = graph;
   const node = params.get("node");
