@@ -176,3 +176,14 @@ describe("roles and objects set off by commas and possessives", () => {
     ]);
   });
 });
+
+describe("the people of a state and hyphenated modifiers", () => {
+  it("reads 'the authorities in <capital>' as the state and 'state-run X' as X", () => {
+    expect(edges(run("The IAEA asked the authorities in Niamey for details. Niamey has refused."))).toContain(
+      "iaea REQUEST niger",
+    );
+    expect(edges(run("Murat Demirkol was quoted by the state-run Anadolu Agency as saying little."))).toEqual([
+      "anadolu-agency QUOTE murat-demirkol",
+    ]);
+  });
+});

@@ -8,7 +8,7 @@ import {
 } from "../model.js";
 import { countryByDemonym, countryByName, isAcronym, isCapitalized, lookupPlace, normalizeName } from "../mentions/index.js";
 import {
-  LOCATION_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOMINALS, STATE_ACTOR_NOUNS, TITLE_HEADS, TITLE_MODIFIERS,
+  GOVERNING_NOUNS, LOCATION_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOMINALS, STATE_ACTOR_NOUNS, TITLE_HEADS, TITLE_MODIFIERS,
 } from "../mentions/lexicon.js";
 
 /** Prepositions after which an unknown name is a place. */
@@ -590,6 +590,8 @@ function capitalActs(tokens: Token[], m: MentionCandidate): boolean {
   if (after && (after.pos === "ADV" || after.value === "“" || after.value === "\"") && after2 && (after2.pos === "VERB" || after2.pos === "AUX" || after2.pos === "ADV")) return true;
   if (after && /^['’]s$/.test(after.value) && after2 && after2.pos === "NOUN") return true;
   if (before && ["with", "against", "by", "between"].includes(before.normal)) return true;
+  // "the authorities in Niamey", "officials in Kinshasa".
+  if (before?.normal === "in" && GOVERNING_NOUNS.has(tokens[m.firstToken - 2]?.normal ?? "")) return true;
   // The object of a verb that is not about going somewhere: "urged Tokyo to stop".
   if (before && before.pos === "VERB" && !MOTION_VERBS.has(before.lemma.toLowerCase())) return true;
   return false;

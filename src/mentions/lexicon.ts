@@ -79,6 +79,9 @@ export const STATE_ACTOR_NOUNS = words(`
   warships drones artillery mediators envoys president leaders
 `);
 
+/** People who govern: "the authorities in Niamey" is the state, "police in Nairobi" a place. */
+export const GOVERNING_NOUNS = words(`authorities government officials leadership administration regime leaders`);
+
 export const PERSON_PRONOUNS = words(`he him his she her hers himself herself`);
 export const THING_PRONOUNS = words(`it its itself`);
 

@@ -7,7 +7,9 @@ import {
   type AnalyzedText, type Entity, type EntityKind, type Evidence, type Modality, type Relation,
   type RelationType, type ResolvedMention, type ResolvedText, type Token,
 } from "../model.js";
-import { LOCATION_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOMINALS, STATE_ACTOR_NOUNS, TITLE_HEADS, TITLE_MODIFIERS } from "../mentions/lexicon.js";
+import {
+  GOVERNING_NOUNS, LOCATION_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOMINALS, STATE_ACTOR_NOUNS, TITLE_HEADS, TITLE_MODIFIERS,
+} from "../mentions/lexicon.js";
 import { countryByDemonym, countryByName, isCapitalized, normalizeName } from "../mentions/index.js";
 import { CLAIM_NOUNS, NOUN_TRIGGERS, SPEECH_VERBS, VERB_TRIGGERS, type Trigger } from "./triggers.js";
 
@@ -371,7 +373,8 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
         if (gov !== v && tokens[gov].pos === "ADP") { k = m.lastToken; continue; }
         return [];
       }
-      if (t.pos === "VERB" && !isParticiple(t) && k > v + 1) return [];
+      const hyphenated = tokens[k - 1]?.value === "-" && tokens[k - 1].end === t.start;
+      if (t.pos === "VERB" && !isParticiple(t) && k > v + 1 && !hyphenated) return [];
       if (nounTrigger && t.pos === "NOUN" && k > v + 2 && !preps.includes(w)) return [];
       k++;
     }
@@ -385,9 +388,16 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
       const t = tokens[j];
       const w = t.normal;
       const titleWord = TITLE_HEADS.has(w) || TITLE_MODIFIERS.has(w) && w !== "for" && w !== "of";
+      // Part of a hyphenated modifier: "the state-run Anadolu Agency".
+      const hyphenated = tokens[j - 1]?.value === "-" && tokens[j - 1].end === t.start;
       if (t.pos === "DET" || t.pos === "ADJ" || t.pos === "NUM" || titleWord || anyAt[j] >= 0 || isPossessiveToken(t)
-        || (t.pos === "NOUN" && !/^(of|with|to|for|on|in)$/.test(w)) || t.value === "-" || t.pos === "ADV") {
+        || (t.pos === "NOUN" && !/^(of|with|to|for|on|in)$/.test(w)) || t.value === "-" || t.pos === "ADV" || hyphenated) {
         j--;
+        continue;
+      }
+      // "asked the authorities in Niamey": the state's people stand for it.
+      if (w === "in" && GOVERNING_NOUNS.has(tokens[j - 1]?.normal ?? "") && j - 1 > v) {
+        j -= 2;
         continue;
       }
       return j;
