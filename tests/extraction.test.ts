@@ -187,3 +187,10 @@ describe("the people of a state and hyphenated modifiers", () => {
     ]);
   });
 });
+
+describe("a surname alone", () => {
+  it("is a person when it speaks and is taken up by 'he'", () => {
+    const x = run("Putin said he was pleased with the talks.");
+    expect(x.entities.map((e) => [e.name, e.kind])).toEqual([["Putin", "PERSON"]]);
+  });
+});

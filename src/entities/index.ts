@@ -6,7 +6,7 @@ import {
   type AnalyzedText, type Entity, type EntityKind, type Mention, type MentionCandidate,
   type ResolvedMention, type ResolvedText, type Token,
 } from "../model.js";
-import { countryByDemonym, countryByName, isAcronym, isCapitalized, lookupPlace, normalizeName } from "../mentions/index.js";
+import { countryByDemonym, countryByName, getGender, isAcronym, isCapitalized, lookupPlace, normalizeName } from "../mentions/index.js";
 import {
   GOVERNING_NOUNS, LOCATION_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOMINALS, STATE_ACTOR_NOUNS, TITLE_HEADS, TITLE_MODIFIERS,
 } from "../mentions/lexicon.js";
@@ -380,8 +380,21 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
     if ((prep === "and" || prep === ",") && names.some((n) => n.lastToken === m.firstToken - 1 && defaultKindSafe(n) === "LOCATION")) return "LOCATION";
     // Two capitalised words or more with no other sign: news names people.
     if (m.lastToken - m.firstToken >= 2) return "PERSON";
-    // One word: a place if coordinated with a place, else an organisation.
+    // One word that speaks ("Putin said", "Kim told") and is a given name or is taken up by
+    // "he"/"she": a person named by surname only.
+    const next = tokens[m.lastToken];
+    const speaks = next && next.pos === "VERB" && (next.lemma === "say" || next.lemma === "tell" || next.lemma === "add");
+    if (speaks && (getGender(m.text) !== "unknown" || heOrSheFollows(m))) return "PERSON";
+    // One word otherwise: an organisation.
     return "ORGANIZATION";
+  }
+
+  /** "Putin said he ...": a personal pronoun within the next few words. */
+  function heOrSheFollows(m: MentionCandidate): boolean {
+    for (let k = m.lastToken; k < Math.min(tokens.length, m.lastToken + 6); k++) {
+      if (["he", "she", "his", "her"].includes(tokens[k].normal)) return true;
+    }
+    return false;
   }
 
   function defaultKindSafe(n: MentionCandidate): EntityKind | undefined {

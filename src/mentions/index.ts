@@ -28,7 +28,7 @@ const OF_HEADS = new Set([...ORGANIZATION_HEADS, ...TITLE_HEADS, ...OF_THE_HEADS
 const genders = new Map<string, string>();
 
 /** Given-name look-up, memoised: the package lower-cases and tries six maps per call. */
-function getGender(name: string): string {
+export function getGender(name: string): string {
   let g = genders.get(name);
   if (g === undefined) {
     g = lookupGender(name);
