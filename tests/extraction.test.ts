@@ -194,3 +194,10 @@ describe("a surname alone", () => {
     expect(x.entities.map((e) => [e.name, e.kind])).toEqual([["Putin", "PERSON"]]);
   });
 });
+
+describe("infinitives after an invitation", () => {
+  it("does not make the one who invites the one who visits", () => {
+    const x = run("Kim Jong Un thanked Vladimir Putin for his invitation to visit Russia.");
+    expect(edges(x)).toEqual(["kim-jong-un PRAISE vladimir-putin"]);
+  });
+});

@@ -13,6 +13,8 @@ import {
 import { countryByDemonym, countryByName, isCapitalized, normalizeName } from "../mentions/index.js";
 import { CLAIM_NOUNS, NOUN_TRIGGERS, SPEECH_VERBS, VERB_TRIGGERS, type Trigger } from "./triggers.js";
 
+/** Nouns whose infinitive is done by someone else than their owner ("his invitation to visit"). */
+const INVITING_NOUNS = new Set(["invitation", "request", "call", "appeal", "offer", "proposal", "plea", "order", "permission"]);
 /** Nouns for the people of a body, who stand for it ("the group's leaders"). */
 const PEOPLE_OF_A_BODY = new Set(["leaders", "leader", "leadership", "officials", "members", "government", "fighters", "troops", "forces", "commanders", "representatives"]);
 /** What one sends to visit a place, not to deliver ("send a team to Niger"). */
@@ -260,6 +262,8 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
 
   function subjectsOf(v: number, first: number, coordinated = true): ResolvedMention[] {
     let k = v - 1;
+    // "his invitation to visit Russia": the one invited does it, not the one inviting.
+    if (tokens[v - 1]?.normal === "to" && INVITING_NOUNS.has(tokens[v - 2]?.lemma.toLowerCase() ?? "")) return [];
     // A gerund after a comma ("..., including selling X") takes no subject across the comma.
     const gerund = /ing$/.test(tokens[v].normal);
     // "X thanked Y but urged Z": a verb after "and"/"but" shares the subject of the verb before.
