@@ -1,6 +1,7 @@
 // The sigma instance and everything that changes how items are drawn: hover and
 // selection highlight, filter visibility, edge labels, camera moves.
 import Sigma from "sigma";
+import type { Settings } from "sigma/settings";
 import type { KnowledgeGraph } from "../../src/graph/index.js";
 import type { Visibility } from "./filters.js";
 import {
@@ -58,13 +59,12 @@ export function createGraphView(
       hideLabelsOnMove: graph.size > LARGE_GRAPH_EDGES,
       labelDensity: 0.7,
       labelRenderedSizeThreshold: 6,
-      zIndex: true,
       stagePadding: 40,
       // Sizes are pixels on screen, whatever the scale of the layout coordinates.
       itemSizesReference: "screen",
       minCameraRatio: 0.02,
       maxCameraRatio: 20,
-    } as Record<string, unknown>,
+    } satisfies Partial<Settings>,
   } as never) as unknown as Sigma;
 
   let hovered: string | null = null;

@@ -9,7 +9,6 @@ export const CUSTOM_NODE_STATE = { isActive: false, isSelected: false };
 export const CUSTOM_EDGE_STATE = { isActive: false };
 export const CUSTOM_GRAPH_STATE = { hasActiveSubgraph: false };
 
-type NodeState = typeof CUSTOM_NODE_STATE & { isHovered: boolean; isHidden: boolean };
 type GraphState = typeof CUSTOM_GRAPH_STATE;
 
 const LABEL_COLOR = "#1f2328";
@@ -86,5 +85,3 @@ export const STYLES = {
   ],
   stage: { background: "#ffffff" },
 };
-
-export type ViewerNodeState = NodeState;
