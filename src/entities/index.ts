@@ -582,9 +582,17 @@ function abbreviates(short: string, long: string): boolean {
 }
 
 /** Initials of the capitalised words of a name of two words or more ("European Union" -> "eu"). */
+const initialsOfText = new Map<string, string>();
+
 function initials(m: MentionCandidate): string {
-  const words = m.text.split(/[\s-]+/).filter((w) => w && w[0] !== w[0].toLowerCase());
-  return words.length >= 2 ? words.map((w) => w[0].toLowerCase()).join("") : "";
+  let letters = initialsOfText.get(m.text);
+  if (letters === undefined) {
+    const words = m.text.split(/[\s-]+/).filter((w) => w && w[0] !== w[0].toLowerCase());
+    letters = words.length >= 2 ? words.map((w) => w[0].toLowerCase()).join("") : "";
+    if (initialsOfText.size > 100_000) initialsOfText.clear();
+    initialsOfText.set(m.text, letters);
+  }
+  return letters;
 }
 
 function containsRun(haystack: string[], needle: string[]): boolean {

@@ -90,12 +90,14 @@ export function analyze(document: Document): AnalyzedText {
       continue;
     }
     let start = cursor;
+    let value = values[i];
     // Guard against any normalisation wink applies: re-anchor on the real text.
-    if (!text.startsWith(values[i], start)) {
-      const found = text.indexOf(values[i], start);
+    if (!text.startsWith(value, start)) {
+      const found = text.indexOf(value, start);
       if (found >= 0) start = found;
+      value = text.slice(start, start + value.length);
     }
-    const end = start + values[i].length;
+    const end = start + value.length;
     const previousEnd = tokens.length > 0 ? tokens[tokens.length - 1].end : 0;
     // The next line break at or after the previous token, found once per line, not per token.
     if (nextNewline >= 0 && nextNewline < previousEnd) nextNewline = text.indexOf("\n", previousEnd);
@@ -103,8 +105,8 @@ export function analyze(document: Document): AnalyzedText {
     breakPending = false;
     ours[i] = tokens.length;
     tokens.push({
-      start, end, value: text.slice(start, end),
-      normal: normalForm(values[i]), lemma: lemmas[i], pos: pos[i], sentence: -1,
+      start, end, value,
+      normal: normalForm(value), lemma: lemmas[i], pos: pos[i], sentence: -1,
     });
     cursor = end;
   }
