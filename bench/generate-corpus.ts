@@ -12,6 +12,7 @@
 import { mkdirSync, writeFileSync, createWriteStream } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
+import { mulberry32 } from "../src/layout/index.js";
 
 export interface GeneratedArticle {
   id: string;
@@ -27,17 +28,8 @@ export interface CorpusShape {
   people?: number;
 }
 
-/** mulberry32: small, fast, seeded. */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The layout's seeded generator (mulberry32): small, fast, the same on every machine. */
+export const prng = mulberry32;
 
 const COUNTRIES: [name: string, adjective: string, capital: string][] = [
   ["Russia", "Russian", "Moscow"], ["Ukraine", "Ukrainian", "Kyiv"], ["China", "Chinese", "Beijing"],
