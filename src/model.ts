@@ -101,12 +101,6 @@ export interface Mention {
   form: MentionForm;
 }
 
-export interface EntityMention extends Mention {
-  /** Index range of the tokens covered, [firstToken, lastToken). Not part of the JSON output. */
-  firstToken?: number;
-  lastToken?: number;
-}
-
 export interface Entity {
   /** Stable key: slug of the canonical name. */
   id: string;
@@ -231,9 +225,8 @@ export interface MentionCandidate extends Mention {
   placeRole?: "country" | "capital" | "demonym" | "demonym-plural";
   /** Title or role words as the text gives them ("Deputy Foreign Minister", "leader"). */
   title?: string;
-  /** Lower-cased head noun of a nominal ("leader", "group") and its modifiers. */
+  /** Lower-cased head noun of a nominal ("leader", "group"). */
   head?: string;
-  modifiers?: string[];
   /** Token range of an affiliation written before a title: "Russian", "NATO", "Brazil's". */
   affiliation?: { firstToken: number; lastToken: number };
   /** From the given name, for pronouns. */

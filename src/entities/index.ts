@@ -31,7 +31,6 @@ interface Cluster {
   titles: string[];
   /** Country codes the entity is affiliated with (from titles and demonyms). */
   affiliations: string[];
-  country?: string;
   /** "South Korea's Foreign Ministry" for a generic name owned by a country. */
   composite?: string;
   /** The gazetteer's name, for a state the text names only by its people ("Russian officials"). */
@@ -141,7 +140,6 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
   for (const m of names) {
     if (m.country && (m.placeRole === "country" || actingCapitals.has(normalizeName(m.text)))) {
       const c = cluster(`country:${m.country}`, "COUNTRY");
-      c.country = m.country;
       c.countryName ??= lookupPlace(m.text).find((e) => e.code === m.country)?.country;
       assign(m, c);
       continue;
@@ -209,7 +207,6 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
     let c: Cluster | undefined = assigned.get(m);
     if (!c && m.form === "nominal" && m.country) {
       c = cluster(`country:${m.country}`, "COUNTRY");
-      c.country = m.country;
       c.countryName ??= countryByDemonym(m.text)?.country ?? countryByName(m.text)?.country;
       assign(m, c);
     } else if (!c && m.form === "nominal") {
@@ -562,7 +559,7 @@ function withEntity(m: MentionCandidate, entity: string): ResolvedMention {
   return {
     start: m.start, end: m.end, text: m.text, sentence: m.sentence, form: m.form,
     firstToken: m.firstToken, lastToken: m.lastToken, kindHint: m.kindHint, country: m.country,
-    placeRole: m.placeRole, title: m.title, head: m.head, modifiers: m.modifiers,
+    placeRole: m.placeRole, title: m.title, head: m.head,
     affiliation: m.affiliation, gender: m.gender, entity,
   };
 }

@@ -69,9 +69,9 @@ function normalizeUncached(text: string): string {
     .trim();
 }
 
+/** "Russians", "Malians"; none for "Chinese", "British", "French". */
 function plural(demonym: string): string[] {
-  if (/(ese|ss|sh|ch|i)$/i.test(demonym) && !/i$/i.test(demonym)) return [];
-  return [`${demonym}s`];
+  return /(ese|ss|sh|ch)$/i.test(demonym) ? [] : [`${demonym}s`];
 }
 
 function buildIndex(): Map<string, GazetteerEntry[]> {

@@ -214,7 +214,7 @@ function make(
   return {
     start, end, text: document.text.slice(start, end), sentence: tokens[from].sentence,
     form, firstToken: from, lastToken: to, kindHint: extra.kindHint, country: extra.country,
-    placeRole: extra.placeRole, title: extra.title, head: extra.head, modifiers: extra.modifiers,
+    placeRole: extra.placeRole, title: extra.title, head: extra.head,
     affiliation: extra.affiliation, gender: extra.gender,
   };
 }
@@ -243,7 +243,7 @@ function emitRun(analyzed: AnalyzedText, from: number, to: number, out: MentionC
 
   // One generic head word ("the Alliance", "the Agency's", "state TV"): a description, not a name.
   if (to - from === 1 && ORGANIZATION_HEADS.has(words[0])) {
-    out.push(make(analyzed, from, to, "nominal", { kindHint: "ORGANIZATION", head: words[0], modifiers: [] }));
+    out.push(make(analyzed, from, to, "nominal", { kindHint: "ORGANIZATION", head: words[0] }));
     return;
   }
 
@@ -282,7 +282,7 @@ function emitRun(analyzed: AnalyzedText, from: number, to: number, out: MentionC
     const head = words[titleEnd - 1];
     out.push(make(analyzed, from + titleStart, to, "nominal", {
       kindHint: "PERSON", head, title: analyzed.document.text.slice(tokens[from + titleStart].start, tokens[to - 1].end),
-      modifiers: words.slice(titleStart, titleEnd - 1), affiliation,
+      affiliation,
     }));
     return;
   }
@@ -393,7 +393,8 @@ function kindOfName(tokens: Token[], from: number, to: number): EntityKind | und
   const opening = from === 0 || tokens[from - 1].sentence !== tokens[from].sentence;
   if (opening && text === text.toUpperCase() && text.length > 3 && ["(", ",", "—", "–", "-"].includes(tokens[to]?.value ?? "")) return "LOCATION";
   if (words.length === 1 && isAcronym(text)) return "ORGANIZATION";
-  if (words.length >= 2 && getGender(tokens[from].value) !== "unknown") return "PERSON";
+  // A given name first makes a person, unless it is written in capitals ("RIA Novosti").
+  if (words.length >= 2 && !isAcronym(tokens[from].value) && getGender(tokens[from].value) !== "unknown") return "PERSON";
   if (words.some((w, k) => k > 0 && NAME_PARTICLES.has(w))) return "PERSON";
   return undefined;
 }
@@ -468,7 +469,7 @@ function emitNominal(analyzed: AnalyzedText, from: number, to: number, out: Ment
   const kindHint: EntityKind = TITLE_HEADS.has(head) ? "PERSON" : "ORGANIZATION";
   const start = isPossessive(tokens[from]) ? from + 1 : from;
   out.push(make(analyzed, start, to, "nominal", {
-    kindHint, head, modifiers: words.slice(0, -1), affiliation,
+    kindHint, head, affiliation,
     title: TITLE_HEADS.has(head) ? tokens.slice(modifierFrom, to).map((t) => t.value).join(" ") : undefined,
   }));
 }

@@ -36,13 +36,13 @@ export const ORGANIZATION_HEADS = words(`
   ministry department agency council group front movement party union organization
   organisation programme program institute commission committee forces army navy
   corps community alliance bank company industries association court fund office
-  delegation command unit news novosti parliament congress senate government police
+  delegation command unit news parliament congress senate government police
   guard guards mission service services university times post press network
   broadcasting broadcaster radio television tv federation league brigade brigades
   battalion regiment militia authority board bureau centre center foundation
   trust corporation corp inc ltd co cartel coalition assembly secretariat cabinet
-  administration embassy consulate command state-department institution nations
-  airlines airways group's system systems holdings technologies enterprises
+  administration embassy consulate command institution nations
+  airlines airways system systems holdings technologies enterprises
   confederation caucus tribunal observatory international watch initiative
 `);
 
@@ -67,7 +67,7 @@ export const WORLD_REGIONS = words(`
 export const ORGANIZATION_NOMINALS = words(`
   group bloc ministry agency alliance mission company movement front union organization
   organisation council commission committee institute army militia party programme
-  program department office delegation firm manufacturer agency's force coalition
+  program department office delegation firm manufacturer force coalition
   network broadcaster outlet court board
 `);
 

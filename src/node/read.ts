@@ -13,7 +13,7 @@ export interface ReadResult {
   problems: Problem[];
 }
 
-interface FoundFile {
+export interface FoundFile {
   file: string;
   /** Document id: the path relative to the input root, "/"-separated; basename for a single file. */
   id: string;
@@ -35,7 +35,7 @@ export async function readInputs(inputs: readonly string[]): Promise<ReadResult>
       continue;
     }
     if (info.isDirectory()) {
-      await walk(input, input, found, problems);
+      await walkFolder(input, input, hasTextExtension, found, problems);
     } else if (hasTextExtension(input)) {
       found.push({ file: input, id: path.basename(input) });
     } else {
@@ -92,7 +92,13 @@ export function decodeText(bytes: Uint8Array): string | { message: string } {
   return text;
 }
 
-async function walk(root: string, dir: string, found: FoundFile[], problems: Problem[]): Promise<void> {
+/**
+ * Files below `dir` whose names `accept` takes, in code-unit order (not locale order, so every
+ * machine walks the same way), named by their path relative to `root` with "/".
+ */
+export async function walkFolder(
+  root: string, dir: string, accept: (name: string) => boolean, found: FoundFile[], problems: Problem[],
+): Promise<void> {
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });
@@ -100,15 +106,14 @@ async function walk(root: string, dir: string, found: FoundFile[], problems: Pro
     problems.push({ path: dir, message: `cannot read folder: ${describe(error)}` });
     return;
   }
-  // Code-unit order, not locale order, so every machine walks the same way.
   const names = entries
     .filter((entry) => !entry.name.startsWith("."))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of names) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
-      await walk(root, full, found, problems);
-    } else if ((entry.isFile() || entry.isSymbolicLink()) && hasTextExtension(entry.name)) {
+      await walkFolder(root, full, accept, found, problems);
+    } else if ((entry.isFile() || entry.isSymbolicLink()) && accept(entry.name)) {
       found.push({ file: full, id: path.relative(root, full).split(path.sep).join("/") });
     }
   }

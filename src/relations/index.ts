@@ -11,7 +11,7 @@ import {
   GOVERNING_NOUNS, LOCATION_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOMINALS, STATE_ACTOR_NOUNS, TITLE_HEADS, TITLE_MODIFIERS,
 } from "../mentions/lexicon.js";
 import { countryByDemonym, countryByName, isCapitalized, normalizeName } from "../mentions/index.js";
-import { CLAIM_NOUNS, NOUN_TRIGGERS, SPEECH_VERBS, VERB_TRIGGERS, type Trigger } from "./triggers.js";
+import { NOUN_TRIGGERS, SPEECH_VERBS, VERB_TRIGGERS, type Trigger } from "./triggers.js";
 
 /** Nouns whose infinitive is done by someone else than their owner ("his invitation to visit"). */
 const INVITING_NOUNS = new Set(["invitation", "request", "call", "appeal", "offer", "proposal", "plea", "order", "permission"]);
@@ -47,7 +47,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
   const kindOf = new Map<string, EntityKind>(resolved.entities.map((e: Entity) => [e.id, e.kind]));
   const drafts: Draft[] = [];
   const pendingRoles: { mention: ResolvedMention; title: string }[] = [];
-  const pendingDenials: { denier: string; sentence: number; claim: number; modality: Modality; anchor: number }[] = [];
+  const pendingDenials: { denier: string; sentence: number; modality: Modality; anchor: number }[] = [];
   let anchor = 0;
 
   // Outermost actor mentions by token: the slots relations are read from.
@@ -176,8 +176,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
       }
     }
     if (trigger.relation === "DENY" && objects.length === 0 && !negated) {
-      const claim = claimAfter(v, last);
-      for (const s of subjects) pendingDenials.push({ denier: s.entity, sentence: token.sentence, claim, modality, anchor: token.start });
+      for (const s of subjects) pendingDenials.push({ denier: s.entity, sentence: token.sentence, modality, anchor: token.start });
     }
   }
 
@@ -479,10 +478,6 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
     return demonymEndingAt.get(k + 1);
   }
 
-  function claimAfter(v: number, last: number): number {
-    for (let k = v + 1; k < Math.min(last, v + 5); k++) if (CLAIM_NOUNS.has(tokens[k].lemma.toLowerCase())) return k;
-    return -1;
-  }
 
   // ---------------------------------------------------------------- speech, QUOTE, modality
 

@@ -135,6 +135,3 @@ export const NOUN_TRIGGERS: ReadonlyMap<string, Trigger> = new Map(Object.entrie
 
 /** Speech verbs: their subject is the speaker of what the sentence reports. */
 export const SPEECH_VERBS = new Set(["say", "tell", "add", "state", "announce", "report", "claim", "note", "write", "insist", "declare", "confirm"]);
-
-/** Words of a claim or proposal that a DENY points back to. */
-export const CLAIM_NOUNS = new Set(["claim", "accusation", "allegation", "charge", "report", "proposal", "call", "request", "demand", "offer", "plan", "suggestion", "idea"]);

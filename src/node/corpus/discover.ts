@@ -3,13 +3,13 @@
 // Each document is read once here to learn its id, hash and word count, and read again
 // (by path, or by byte offset into its .jsonl) only when a worker needs it.
 import { createReadStream } from "node:fs";
-import { open, readdir, stat, type FileHandle } from "node:fs/promises";
+import { open, stat, type FileHandle } from "node:fs/promises";
 import path from "node:path";
 import { hashText } from "../../extract.js";
 import { normalizeText } from "../../nlp/index.js";
 import type { Document } from "../../model.js";
 import { UsageError, type Problem } from "../errors.js";
-import { TEXT_EXTENSIONS, decodeText, readText } from "../read.js";
+import { TEXT_EXTENSIONS, decodeText, readText, walkFolder } from "../read.js";
 
 export const JSONL_EXTENSIONS = [".jsonl", ".ndjson"] as const;
 
@@ -54,7 +54,7 @@ export async function discover(inputs: readonly string[]): Promise<Discovery> {
       problems.push({ path: input, message: `cannot read: ${code ?? String(error)}` });
       continue;
     }
-    if (info.isDirectory()) await walk(input, input, files, problems);
+    if (info.isDirectory()) await walkFolder(input, input, (name) => isText(name) || isJsonLines(name), files, problems);
     else if (isText(input) || isJsonLines(input)) files.push({ file: input, id: path.basename(input) });
     else problems.push({ path: input, message: `skipped: not a ${[...TEXT_EXTENSIONS, ...JSONL_EXTENSIONS].join(", ")} file` });
   }
@@ -243,26 +243,6 @@ async function* lines(file: string): AsyncGenerator<{ bytes: Buffer; offset: num
 function isBlank(bytes: Uint8Array): boolean {
   for (const byte of bytes) if (byte !== 0x20 && byte !== 0x09) return false;
   return true;
-}
-
-async function walk(root: string, dir: string, found: { file: string; id: string }[], problems: Problem[]): Promise<void> {
-  let entries;
-  try {
-    entries = await readdir(dir, { withFileTypes: true });
-  } catch (error) {
-    problems.push({ path: dir, message: `cannot read folder: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
-    return;
-  }
-  const names = entries
-    .filter((entry) => !entry.name.startsWith("."))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of names) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) await walk(root, full, found, problems);
-    else if ((entry.isFile() || entry.isSymbolicLink()) && (isText(entry.name) || isJsonLines(entry.name))) {
-      found.push({ file: full, id: path.relative(root, full).split(path.sep).join("/") });
-    }
-  }
 }
 
 function isText(file: string): boolean {
