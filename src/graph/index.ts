@@ -26,6 +26,7 @@ export function buildGraph(extractions: readonly Extraction[]): KnowledgeGraph {
   const index = new ResolutionIndex();
   for (const extraction of sorted) index.add(extraction);
   for (const extraction of sorted) mergeExtraction(graph, resolveExtraction(index, extraction));
+  trimEvidence(graph);
   return graph;
 }
 
@@ -55,11 +56,7 @@ export function mergeExtraction(graph: KnowledgeGraph, extraction: Extraction): 
     if (!graph.hasNode(relation.source) || !graph.hasNode(relation.target)) continue;
     const key = edgeKey(relation.source, relation.relation, relation.target);
     const info = VOCABULARY[relation.relation];
-    const evidence = relation.evidence.map((e): Evidence => ({
-      ...e,
-      ...(extraction.date && !e.date ? { date: extraction.date } : {}),
-      ...(extraction.source && !e.source ? { source: extraction.source } : {}),
-    }));
+    const evidence = relation.evidence.map((e) => evidenceWithMetadata(e, extraction));
     if (!graph.hasEdge(key)) {
       const attributes: EdgeAttributes = {
         relation: relation.relation, label: info.label, polarity: info.polarity,
@@ -88,6 +85,31 @@ export function mergeExtraction(graph: KnowledgeGraph, extraction: Extraction): 
     if (!edge.role && relation.role) edge.role = relation.role;
     if (!edge.attributedTo && relation.attributedTo) edge.attributedTo = relation.attributedTo;
   }
+}
+
+/**
+ * A copy of one evidence item carrying the document's date and source. Written as literals
+ * of fixed shape: a spread copy costs about four times the memory, and a corpus graph holds
+ * one of these per supporting sentence (most of its memory).
+ */
+function evidenceWithMetadata(e: Evidence, extraction: Extraction): Evidence {
+  const date = e.date || extraction.date || undefined;
+  const source = e.source || extraction.source || undefined;
+  const { document, sentence, start, end, text } = e;
+  if (date !== undefined && source !== undefined) return { document, sentence, start, end, text, date, source };
+  if (date !== undefined) return { document, sentence, start, end, text, date };
+  if (source !== undefined) return { document, sentence, start, end, text, source };
+  return { document, sentence, start, end, text };
+}
+
+/**
+ * Gives back the spare room arrays keep for growth (an array grown by push holds at least
+ * 17 slots): worth it once a corpus has been merged, as most edges have one or two sentences.
+ */
+export function trimEvidence(graph: KnowledgeGraph): void {
+  graph.forEachEdge((_key, attributes) => {
+    attributes.evidence = attributes.evidence.slice();
+  });
 }
 
 function compareEvidence(a: Evidence, b: Evidence): number {

@@ -13,7 +13,7 @@ import { availableParallelism } from "node:os";
 import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { rmSync } from "node:fs";
 import path from "node:path";
-import { createGraph, mergeExtraction, type KnowledgeGraph } from "../../graph/index.js";
+import { createGraph, mergeExtraction, trimEvidence, type KnowledgeGraph } from "../../graph/index.js";
 import { ResolutionIndex, resolveExtraction } from "../../graph/resolve.js";
 import type { Extraction } from "../../model.js";
 import type { Problem } from "../errors.js";
@@ -183,7 +183,7 @@ export async function buildCorpus(options: CorpusOptions): Promise<CorpusBuild> 
     if (storedKept.size > 0) {
       let found = 0;
       for await (const line of storedLines(storeFile, storedKept)) {
-        index.add(JSON.parse(line) as Extraction);
+        index.add(entitiesOf(line));
         found++;
       }
       if (found !== storedKept.size) throw inconsistent(options.update!);
@@ -209,6 +209,7 @@ export async function buildCorpus(options: CorpusOptions): Promise<CorpusBuild> 
     } finally {
       await finalStore?.close();
     }
+    trimEvidence(graph);
     if (finalStore) await rm(staged.newStore, { force: true });
     else await rename(staged.newStore, staged.store);
     await writeFile(staged.manifest, formatManifest(entries), "utf8");
@@ -292,6 +293,24 @@ async function* mergeById(streams: (AsyncGenerator<string> | undefined)[]): Asyn
     yield heads[i].line;
     if (!(await advance(i))) active.splice(best, 1);
   }
+}
+
+/**
+ * The entities of a store line. The pipeline writes them before the relations, which hold
+ * most of a line (every evidence sentence), so only that head is parsed. The cut is safe:
+ * inside a JSON string a quote is always escaped, so `,"relations":` only ever starts the key.
+ */
+function entitiesOf(line: string): Pick<Extraction, "entities"> {
+  const cut = line.indexOf(',"relations":');
+  if (cut >= 0) {
+    try {
+      const head = JSON.parse(line.slice(0, cut) + "}") as Partial<Extraction>;
+      if (Array.isArray(head.entities)) return { entities: head.entities };
+    } catch {
+      // Not the layout the pipeline writes: read the whole line below.
+    }
+  }
+  return JSON.parse(line) as Extraction;
 }
 
 /** The "document" field of a store line. */

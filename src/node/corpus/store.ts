@@ -8,7 +8,6 @@ import { once } from "node:events";
 import { createReadStream, createWriteStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { createInterface } from "node:readline";
 import { finished } from "node:stream/promises";
 import { createGunzip, createGzip, type Gzip } from "node:zlib";
 import { UsageError } from "../errors.js";
@@ -68,14 +67,20 @@ export async function readManifest(dir: string): Promise<Manifest> {
   return manifest;
 }
 
+/** zlib's default 16 KB chunks cost a callback each; stores run to hundreds of megabytes. */
+const ZLIB_CHUNK = 256 * 1024;
+
 /** Writes lines to a gzip file, waiting when the stream asks to. */
 export class StoreWriter {
   private readonly gzip: Gzip;
   private readonly done: Promise<void>;
+  /** Lines go to zlib in batches of about ZLIB_CHUNK characters. */
+  private pending: string[] = [];
+  private pendingLength = 0;
 
   constructor(readonly file: string) {
     // Level 1: the store is written on the main thread while workers extract; speed first.
-    this.gzip = createGzip({ level: 1 });
+    this.gzip = createGzip({ level: 1, chunkSize: ZLIB_CHUNK });
     const output = createWriteStream(file);
     this.gzip.pipe(output);
     this.done = finished(output);
@@ -84,10 +89,21 @@ export class StoreWriter {
   }
 
   async write(line: string): Promise<void> {
-    if (!this.gzip.write(line + "\n")) await once(this.gzip, "drain");
+    this.pending.push(line);
+    this.pendingLength += line.length + 1;
+    if (this.pendingLength >= ZLIB_CHUNK) await this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (this.pending.length === 0) return;
+    const batch = this.pending.join("\n") + "\n";
+    this.pending = [];
+    this.pendingLength = 0;
+    if (!this.gzip.write(batch)) await once(this.gzip, "drain");
   }
 
   async close(): Promise<void> {
+    await this.flush();
     this.gzip.end();
     await this.done;
   }
@@ -95,7 +111,21 @@ export class StoreWriter {
 
 /** The lines of a store file, in order. */
 export async function* readStore(file: string): AsyncGenerator<string> {
-  const input = createReadStream(file).pipe(createGunzip());
-  const reader = createInterface({ input, crlfDelay: Infinity });
-  for await (const line of reader) if (line !== "") yield line;
+  const input = createReadStream(file, { highWaterMark: ZLIB_CHUNK }).pipe(createGunzip({ chunkSize: ZLIB_CHUNK }));
+  input.setEncoding("utf8");
+  // Split by hand: readline's line-ending regex is a measurable share of a merge. A line
+  // longer than a chunk is gathered in parts, so long lines cost no repeated copying.
+  let parts: string[] = [];
+  for await (const chunk of input as AsyncIterable<string>) {
+    let from = 0;
+    for (let end = chunk.indexOf("\n"); end >= 0; end = chunk.indexOf("\n", from)) {
+      const line = parts.length > 0 ? parts.join("") + chunk.slice(from, end) : chunk.slice(from, end);
+      parts = [];
+      if (line !== "") yield line;
+      from = end + 1;
+    }
+    if (from < chunk.length) parts.push(chunk.slice(from));
+  }
+  const last = parts.join("");
+  if (last !== "") yield last;
 }
