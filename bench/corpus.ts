@@ -93,7 +93,7 @@ async function childBuild(file: string, out: string, workers: number, formats: s
   const exportStarted = performance.now();
   if (formats !== "none") {
     const files = exportFiles(graph, parseFormats(formats));
-    await writeFilesAtomic(files.map((f) => ({ path: path.join(out, f.name), content: f.content })));
+    await writeFilesAtomic(files.map((f) => ({ path: path.join(out, f.name), content: f.chunks })));
   }
   await corpus.commit();
   const finished = performance.now();

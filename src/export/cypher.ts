@@ -5,45 +5,55 @@
 // :Location); relationship types are the vocabulary's (MEET, ACCUSE, ...). Values are
 // written as Cypher literals with every quote, backslash and control character escaped.
 // Neo4j properties cannot hold maps, so evidence is a JSON string (lossless) next to
-// plain lists of its sentences and documents for querying.
+// plain lists of its sentences and documents for querying. Written as a sequence of chunks
+// (one statement per node and per edge), so a large graph fits.
 import type { KnowledgeGraph } from "../graph/index.js";
 import type { EntityKind, Evidence } from "../model.js";
 import {
   EDGE_ATTRIBUTE_ORDER, NODE_ATTRIBUTE_ORDER, attributeSchema, type AttributeColumn,
 } from "./attribute-schema.js";
-import { canonicalCopy } from "./canonical.js";
+import { batched, joinChunks, sortedEdges, sortedNodes } from "./chunks.js";
 
 const KIND_LABELS: Record<EntityKind, string> = {
   PERSON: "Person", ORGANIZATION: "Organization", COUNTRY: "Country", LOCATION: "Location",
 };
 
 export function toCypher(graph: KnowledgeGraph): string {
-  const copy = canonicalCopy(graph);
-  const nodeColumns = attributeSchema(copy.nodes().map((n) => copy.getNodeAttributes(n)), NODE_ATTRIBUTE_ORDER);
-  const edgeColumns = attributeSchema(copy.edges().map((e) => copy.getEdgeAttributes(e)), EDGE_ATTRIBUTE_ORDER);
-  const lines = [
-    `// newsgraph: ${copy.order} entities, ${copy.size} relations. Run with: cypher-shell -f graph.cypher`,
-    "CREATE CONSTRAINT newsgraph_entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;",
-  ];
-  copy.forEachNode((node, attributes) => {
+  return joinChunks(cypherChunks(graph));
+}
+
+/** graph.cypher as chunks of text. */
+export function cypherChunks(graph: KnowledgeGraph): Generator<string, void, undefined> {
+  return batched(cypherLines(graph));
+}
+
+function* cypherLines(graph: KnowledgeGraph): Generator<string, void, undefined> {
+  const nodes = sortedNodes(graph);
+  const edges = sortedEdges(graph);
+  const nodeColumns = attributeSchema(nodes.map((n) => graph.getNodeAttributes(n)), NODE_ATTRIBUTE_ORDER);
+  const edgeColumns = attributeSchema(edges.map((e) => graph.getEdgeAttributes(e)), EDGE_ATTRIBUTE_ORDER)
+    .filter((c) => c.name !== "evidence");
+  yield `// newsgraph: ${graph.order} entities, ${graph.size} relations. Run with: cypher-shell -f graph.cypher\n` +
+    "CREATE CONSTRAINT newsgraph_entity_id IF NOT EXISTS FOR (n:Entity) REQUIRE n.id IS UNIQUE;\n";
+  for (const node of nodes) {
+    const attributes = graph.getNodeAttributes(node);
     const label = KIND_LABELS[attributes.kind] ?? "Entity";
-    lines.push(
-      `MERGE (n:Entity {id: ${literal(node)}}) SET n:${identifier(label)}, ` +
-      `n += ${properties(nodeColumns, attributes)};`);
-  });
-  copy.forEachEdge((edge, attributes, source, target) => {
+    yield `MERGE (n:Entity {id: ${literal(node)}}) SET n:${identifier(label)}, ` +
+      `n += ${properties(nodeColumns, attributes)};\n`;
+  }
+  for (const edge of edges) {
+    const [source, target] = graph.extremities(edge);
+    const attributes = graph.getEdgeAttributes(edge);
     const evidence: Evidence[] = Array.isArray(attributes.evidence) ? attributes.evidence : [];
     const extra = {
       evidence: JSON.stringify(evidence),
       evidence_text: evidence.map((item) => item.text),
       evidence_documents: evidence.map((item) => item.document),
     };
-    lines.push(
-      `MATCH (a:Entity {id: ${literal(source)}}) MATCH (b:Entity {id: ${literal(target)}}) ` +
+    yield `MATCH (a:Entity {id: ${literal(source)}}) MATCH (b:Entity {id: ${literal(target)}}) ` +
       `MERGE (a)-[r:${identifier(attributes.relation)} {id: ${literal(edge)}}]->(b) ` +
-      `SET r += ${properties(edgeColumns.filter((c) => c.name !== "evidence"), attributes, extra)};`);
-  });
-  return lines.join("\n") + "\n";
+      `SET r += ${properties(edgeColumns, attributes, extra)};\n`;
+  }
 }
 
 /** A Cypher map literal of the attributes present, in column order, then `extra`. */

@@ -1,10 +1,10 @@
 // Which files each export format writes, for `newsgraph build --format json,gexf,...`.
 import type { KnowledgeGraph } from "../graph/index.js";
-import { toCsv } from "./csv.js";
-import { toCypher } from "./cypher.js";
-import { toGexf } from "./gexf.js";
-import { toGraphml } from "./graphml.js";
-import { toJson } from "./json.js";
+import { csvChunks } from "./csv.js";
+import { cypherChunks } from "./cypher.js";
+import { gexfChunks } from "./gexf.js";
+import { graphmlChunks } from "./graphml.js";
+import { jsonChunks } from "./json.js";
 
 export const EXPORT_FORMATS = ["json", "gexf", "graphml", "csv", "cypher"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -13,7 +13,11 @@ export const DEFAULT_FORMATS: readonly ExportFormat[] = ["json", "gexf"];
 export interface ExportFile {
   /** File name inside the output folder. */
   name: string;
-  content: string;
+  /**
+   * The file's text as a sequence of chunks, made as it is read (write them one after the
+   * other; joined, they may not fit in one string for a large graph).
+   */
+  chunks: Iterable<string>;
 }
 
 /** "json, GEXF,csv" -> ["json", "gexf", "csv"]; RangeError naming any unknown format. */
@@ -29,18 +33,18 @@ export function parseFormats(list: string): ExportFormat[] {
   return formats;
 }
 
-/** The files of the formats asked for, in the order asked. */
+/** The files of the formats asked for, in the order asked; nothing is computed until read. */
 export function exportFiles(graph: KnowledgeGraph, formats: readonly ExportFormat[]): ExportFile[] {
   return formats.flatMap((format): ExportFile[] => {
     switch (format) {
-      case "json": return [{ name: "graph.json", content: toJson(graph) }];
-      case "gexf": return [{ name: "graph.gexf", content: toGexf(graph) }];
-      case "graphml": return [{ name: "graph.graphml", content: toGraphml(graph) }];
+      case "json": return [{ name: "graph.json", chunks: jsonChunks(graph) }];
+      case "gexf": return [{ name: "graph.gexf", chunks: gexfChunks(graph) }];
+      case "graphml": return [{ name: "graph.graphml", chunks: graphmlChunks(graph) }];
       case "csv": {
-        const files = toCsv(graph);
-        return [{ name: "nodes.csv", content: files["nodes.csv"] }, { name: "edges.csv", content: files["edges.csv"] }];
+        const files = csvChunks(graph);
+        return [{ name: "nodes.csv", chunks: files["nodes.csv"] }, { name: "edges.csv", chunks: files["edges.csv"] }];
       }
-      case "cypher": return [{ name: "graph.cypher", content: toCypher(graph) }];
+      case "cypher": return [{ name: "graph.cypher", chunks: cypherChunks(graph) }];
     }
   });
 }

@@ -74,7 +74,7 @@ async function runBuild(inputs: string[], options: BuildOptions): Promise<number
   const graph = applyLayout(corpus.graph);
   try {
     await writeFilesAtomic(
-      exportFiles(graph, formats).map((file) => ({ path: path.join(options.out, file.name), content: file.content })));
+      exportFiles(graph, formats).map((file) => ({ path: path.join(options.out, file.name), content: file.chunks })));
     await corpus.commit();
   } catch (error) {
     await corpus.discard();
