@@ -5,6 +5,9 @@ export { analyze, normalizeText } from "./nlp/index.js";
 export { buildGraph, mergeExtraction, createGraph, type KnowledgeGraph } from "./graph/index.js";
 export { ResolutionIndex, resolveExtraction, normalizeName, type ExistingNode } from "./graph/resolve.js";
 export * from "./query/index.js";
-export { toGraphml } from "./export/graphml.js";
-export { toCsv, type CsvFiles } from "./export/csv.js";
-export { toCypher } from "./export/cypher.js";
+// Each export as a string, and as chunks of text for graphs too large for one string.
+export { toJson, jsonChunks } from "./export/json.js";
+export { toGexf, gexfChunks } from "./export/gexf.js";
+export { toGraphml, graphmlChunks } from "./export/graphml.js";
+export { toCsv, csvChunks, type CsvFiles } from "./export/csv.js";
+export { toCypher, cypherChunks } from "./export/cypher.js";
