@@ -74,7 +74,12 @@ describe("helpers", () => {
   });
 
   it("uses fewer iterations for bigger graphs", () => {
-    expect([10, 500, 5000, 50000].map(iterationsFor)).toEqual([500, 200, 100, 50]);
+    expect([10, 500, 5000, 50000].map((order) => iterationsFor(order))).toEqual([500, 200, 100, 50]);
+    // Many edges cap the passes (nodes + edges per pass, within LAYOUT_WORK_BUDGET), never below 20.
+    expect(iterationsFor(5000, 245_000)).toBe(80);
+    expect(iterationsFor(5000, 935_000)).toBe(21);
+    expect(iterationsFor(5000, 5_000_000)).toBe(20);
+    expect(iterationsFor(50, 10_000_000)).toBe(20);
   });
 
   it("mulberry32 is a seeded sequence in [0, 1)", () => {

@@ -24,12 +24,22 @@ export interface LayoutOptions {
 /** Above this many nodes, repulsion uses the Barnes-Hut approximation (O(n log n)). */
 export const BARNES_HUT_THRESHOLD = 500;
 
-/** Fewer iterations for bigger graphs: each costs more and big graphs settle enough sooner. */
-export function iterationsFor(order: number): number {
-  if (order < 100) return 500;
-  if (order < 1000) return 200;
-  if (order < 10000) return 100;
-  return 50;
+/**
+ * What one ForceAtlas2 pass may cost, in nodes + edges visited, summed over the passes.
+ * Each pass visits every node (Barnes-Hut) and every edge, so a corpus graph with a million
+ * parallel edges gets fewer passes rather than a layout that takes longer than the build.
+ */
+export const LAYOUT_WORK_BUDGET = 20_000_000;
+const MIN_ITERATIONS = 20;
+
+/**
+ * Fewer iterations for bigger graphs: each costs more and big graphs settle enough sooner.
+ * By node count, then capped so that passes x (nodes + edges) stays within the budget.
+ */
+export function iterationsFor(order: number, size = 0): number {
+  const byOrder = order < 100 ? 500 : order < 1000 ? 200 : order < 10000 ? 100 : 50;
+  const byWork = Math.floor(LAYOUT_WORK_BUDGET / Math.max(1, order + size));
+  return Math.max(Math.min(byOrder, MIN_ITERATIONS), Math.min(byOrder, byWork));
 }
 
 /** Sets x, y, size and color on every node, and size and color on every edge, in place. */
@@ -56,7 +66,7 @@ export function applyLayout(graph: KnowledgeGraph, options: LayoutOptions = {}):
 
   if (order > 1 && graph.size > 0) {
     forceAtlas2.assign(graph, {
-      iterations: options.iterations ?? iterationsFor(order),
+      iterations: options.iterations ?? iterationsFor(order, graph.size),
       getEdgeWeight: "weight",
       settings: {
         ...forceAtlas2.inferSettings(order),
