@@ -26,7 +26,7 @@ export function buildGraph(extractions: readonly Extraction[]): KnowledgeGraph {
   const index = new ResolutionIndex();
   for (const extraction of sorted) index.add(extraction);
   for (const extraction of sorted) mergeExtraction(graph, resolveExtraction(index, extraction));
-  trimEvidence(graph);
+  trimLists(graph);
   return graph;
 }
 
@@ -104,9 +104,13 @@ function evidenceWithMetadata(e: Evidence, extraction: Extraction): Evidence {
 
 /**
  * Gives back the spare room arrays keep for growth (an array grown by push holds at least
- * 17 slots): worth it once a corpus has been merged, as most edges have one or two sentences.
+ * 17 slots): worth it once a corpus has been merged, as most edges have one or two
+ * sentences and most nodes few documents.
  */
-export function trimEvidence(graph: KnowledgeGraph): void {
+export function trimLists(graph: KnowledgeGraph): void {
+  graph.forEachNode((_key, attributes) => {
+    attributes.documents = attributes.documents.slice();
+  });
   graph.forEachEdge((_key, attributes) => {
     attributes.evidence = attributes.evidence.slice();
   });

@@ -13,7 +13,7 @@ import { availableParallelism } from "node:os";
 import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { rmSync } from "node:fs";
 import path from "node:path";
-import { createGraph, mergeExtraction, trimEvidence, type KnowledgeGraph } from "../../graph/index.js";
+import { createGraph, mergeExtraction, trimLists, type KnowledgeGraph } from "../../graph/index.js";
 import { ResolutionIndex, resolveExtraction } from "../../graph/resolve.js";
 import type { Extraction } from "../../model.js";
 import type { Problem } from "../errors.js";
@@ -209,7 +209,7 @@ export async function buildCorpus(options: CorpusOptions): Promise<CorpusBuild> 
     } finally {
       await finalStore?.close();
     }
-    trimEvidence(graph);
+    trimLists(graph);
     if (finalStore) await rm(staged.newStore, { force: true });
     else await rename(staged.newStore, staged.store);
     await writeFile(staged.manifest, formatManifest(entries), "utf8");
