@@ -4,6 +4,8 @@ import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import type { AnalyzedText, Document, Sentence, Token } from "../model.js";
 
+export { normalizeText } from "../identity.js";
+
 type Wink = ReturnType<typeof winkNLP>;
 // One instance per process: a second winkNLP(model) silently breaks POS patterns.
 let instance: Wink | undefined;
@@ -62,10 +64,6 @@ function isBlank(value: string): boolean {
   return true;
 }
 
-/** Strips a BOM. CRLF stays, so offsets index the file's own text; analyze() reads "\r\n" as a line end. */
-export function normalizeText(raw: string): string {
-  return raw.replace(/^\uFEFF/, "");
-}
 
 /**
  * Reads the whole text with one readDoc, then also ends a sentence at every line break,

@@ -5,8 +5,7 @@
 import { createReadStream } from "node:fs";
 import { open, stat, type FileHandle } from "node:fs/promises";
 import path from "node:path";
-import { hashText } from "../../extract.js";
-import { normalizeText } from "../../nlp/index.js";
+import { hashText, normalizeText } from "../../identity.js";
 import type { Document } from "../../model.js";
 import { UsageError, type Problem } from "../errors.js";
 import { TEXT_EXTENSIONS, decodeText, readText, walkFolder } from "../read.js";

@@ -4,7 +4,7 @@
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 import { Piscina } from "piscina";
-import { extractorFor, runExtraction, type ExtractResult, type ExtractTask } from "./worker.js";
+import type { ExtractResult, ExtractTask } from "./worker.js";
 
 export interface ExtractorPool {
   /** Worker threads used; 0 when extraction runs in the main thread. */
@@ -17,9 +17,16 @@ export interface ExtractorPool {
 /** One worker extracts in the main thread (no thread start-up, one core); more use threads. */
 export function createExtractorPool(workers: number): ExtractorPool {
   if (workers <= 1) {
+    // Imported here, not at the top: the pipeline (and its ~50 MB wink model) is loaded only
+    // by the thread that extracts, never by a main thread that only merges.
+    const worker = import("./worker.js");
+    worker.catch(() => undefined); // a failure surfaces from run(), not as an unhandled rejection
     return {
       threads: 0,
-      run: async (task) => runExtraction(await extractorFor(task.extractor), task),
+      run: async (task) => {
+        const { extractorFor, runExtraction } = await worker;
+        return runExtraction(await extractorFor(task.extractor), task);
+      },
       close: async () => undefined,
     };
   }
