@@ -1,4 +1,5 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, ftruncateSync, mkdtempSync, openSync, rmSync, writeFileSync } from "node:fs";
+import { constants } from "node:buffer";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -307,6 +308,18 @@ describe("loadGraph from files (Node entry)", () => {
       expect((error as Error).message.startsWith(target)).toBe(true);
       expect((error as Error).message).not.toContain("\n");
     }
+  });
+
+  it("says a file too large to read as one text is too large, with its size", async () => {
+    // Sparse: no disk is used, but reading it gives more bytes than a string can hold.
+    const huge = path.join(work, "huge.json");
+    const handle = openSync(huge, "w");
+    ftruncateSync(handle, constants.MAX_STRING_LENGTH + 64 * 2 ** 20);
+    closeSync(handle);
+    const error = await loadNodeGraph(huge).then(() => undefined, (e: unknown) => e);
+    rmSync(huge);
+    expect(error).toBeInstanceOf(GraphFormatError);
+    expect((error as Error).message).toBe(`${huge}: too large to load (576 MB; files are read as one text, at most 512 MB)`);
   });
 });
 

@@ -1,6 +1,7 @@
 // Reading a graph file for querying: graph.json (graphology's serialization), graph.gexf or
 // graph.graphml as newsgraph writes them. Every problem becomes a GraphFormatError whose
 // one-line message names the file: missing, a directory, not UTF-8, truncated, malformed.
+import { constants } from "node:buffer";
 import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { DOMParser } from "@xmldom/xmldom";
@@ -39,6 +40,11 @@ export async function readGraphFile(file: string): Promise<KnowledgeGraph> {
     try {
       text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     } catch {
+      if (bytes.length > constants.MAX_STRING_LENGTH) {
+        // A 50,000-article corpus gives a graph.json of about a gigabyte.
+        const megabytes = (size: number) => `${Math.round(size / 2 ** 20).toLocaleString("en-US")} MB`;
+        throw new GraphFormatError(`too large to load (${megabytes(bytes.length)}; files are read as one text, at most ${megabytes(constants.MAX_STRING_LENGTH)})`);
+      }
       throw new GraphFormatError("not UTF-8 text, expected a graph file (graph.json, .gexf or .graphml)");
     }
     return parseGraphText(text, file);
