@@ -51,12 +51,22 @@ export function mergeExtraction(graph: KnowledgeGraph, extraction: Extraction): 
       node.documents = sortedUnique([...node.documents, extraction.document]);
     }
   }
+  const evidenceOf = new Map<string, Evidence>();
   for (const relation of extraction.relations) {
     if (relation.negated) continue;
     if (!graph.hasNode(relation.source) || !graph.hasNode(relation.target)) continue;
     const key = edgeKey(relation.source, relation.relation, relation.target);
     const info = VOCABULARY[relation.relation];
-    const evidence = relation.evidence.map((e) => evidenceWithMetadata(e, extraction));
+    const evidence = relation.evidence.map((e) => {
+      // Relations read from one sentence share one evidence object (never mutated later).
+      const at = `${e.sentence}:${e.start}:${e.end}`;
+      let item = evidenceOf.get(at);
+      if (item === undefined || item.document !== e.document || item.text !== e.text) {
+        item = evidenceWithMetadata(e, extraction);
+        evidenceOf.set(at, item);
+      }
+      return item;
+    });
     if (!graph.hasEdge(key)) {
       const attributes: EdgeAttributes = {
         relation: relation.relation, label: info.label, polarity: info.polarity,
