@@ -16,6 +16,7 @@
 import type { KnowledgeGraph } from "../graph/index.js";
 import type { EdgeAttributes, NodeAttributes } from "../model.js";
 import { batched, joinChunks, sortedEdges, sortedNodes } from "./chunks.js";
+import { xmlSafe } from "./xml.js";
 
 export function toGexf(graph: KnowledgeGraph): string {
   return joinChunks(gexfChunks(graph));
@@ -166,7 +167,7 @@ function colorXml(color: string | undefined): string {
   const css = rgb(color);
   if (css.startsWith("#")) return `\n        <viz:color${attribute("hex", css)}/>`;
   const match = /^\s*rgba?\s*\(\s*([0-9]*)\s*,\s*([0-9]*)\s*,\s*([0-9]*)\s*(?:,\s*([.0-9]*))?\)\s*$/.exec(css);
-  if (!match) return "\n        <viz:color/>";
+  if (!match) return ""; // an empty <viz:color/> would not validate: an unreadable colour is left out
   const channels = [["r", +match[1]!], ["g", +match[2]!], ["b", +match[3]!]] as [string, number][];
   if (match[4]) channels.push(["a", +match[4]]);
   return `\n        <viz:color${channels.map(([name, value]) => attribute(name, value)).join("")}/>`;
@@ -187,10 +188,16 @@ function attribute(name: string, value: unknown): string {
   return ` ${name}="${escapeAttribute(typeof value === "string" ? value : String(value))}"`;
 }
 
-const ATTRIBUTE_ESCAPES: Record<string, string> = {
-  "&": "&amp;", "<": "&lt;", '"': "&quot;", "\t": "&#x9;", "\n": "&#xA;", "\r": "&#xD;",
-};
+const NEEDS_ESCAPE = /[&<"\t\n\r]/;
 
+/**
+ * & < " escaped, tabs and line breaks as character references (a parser would turn them into
+ * spaces), and what XML 1.0 cannot carry at all as U+FFFD. One plain-string replace per
+ * character: a replace callback is slow on text full of quotes (JSON-encoded evidence).
+ */
 function escapeAttribute(text: string): string {
-  return text.replace(/[&<"\t\n\r]/g, (char) => ATTRIBUTE_ESCAPES[char]!);
+  const safe = xmlSafe(text);
+  if (!NEEDS_ESCAPE.test(safe)) return safe;
+  return safe.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;")
+    .replace(/\t/g, "&#x9;").replace(/\n/g, "&#xA;").replace(/\r/g, "&#xD;");
 }

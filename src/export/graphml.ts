@@ -14,6 +14,7 @@ import {
   type AttributeColumn,
 } from "./attribute-schema.js";
 import { batched, joinChunks, sortedEdges, sortedNodes } from "./chunks.js";
+import { xmlSafe } from "./xml.js";
 
 const GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns";
 const XSI_NS = "http://www.w3.org/2001/XMLSchema-instance";
@@ -90,9 +91,4 @@ function textValue(text: string): string {
 /** Attribute values: also quotes, and line breaks and tabs, which a parser would turn into spaces. */
 function attributeValue(text: string): string {
   return xmlSafe(text).replace(/[&<>"\r\n\t]/g, (char) => TEXT_ESCAPES[char]!);
-}
-
-/** XML 1.0 cannot carry most control characters, even escaped; they become U+FFFD. */
-function xmlSafe(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "\ufffd");
 }
