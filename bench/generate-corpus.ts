@@ -324,7 +324,7 @@ export async function writeCorpus(shape: CorpusShape, out: string, format: "json
   const stream = createWriteStream(out);
   for (const article of generateCorpus(shape)) {
     words += article.text.split(/\s+/).filter(Boolean).length;
-    if (!stream.write(JSON.stringify(article) + "\n")) await new Promise((resolve) => stream.once("drain", resolve));
+    if (!stream.write(JSON.stringify(article) + "\n")) await new Promise<void>((resolve) => stream.once("drain", () => resolve()));
   }
   await new Promise<void>((resolve, reject) => stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
   return words;
