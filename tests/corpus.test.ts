@@ -287,6 +287,11 @@ describe("newsgraph build (corpus)", () => {
     expect(mismatch.status).toBe(2);
     expect(mismatch.stderr).toBe(`newsgraph: ${path.join(out, "extractions.jsonl.gz")} does not match manifest.json (interrupted build?): rebuild without --update\n`);
     expect(snapshot(out)["graph.json"].equals(before["graph.json"])).toBe(true);
+
+    rmSync(path.join(out, "extractions.jsonl.gz"));
+    const noStore = runCli(["build", oddFile, "--update", out]);
+    expect(noStore.status).toBe(2);
+    expect(noStore.stderr).toBe(`newsgraph: ${out} has manifest.json but no extractions.jsonl.gz: rebuild without --update\n`);
   }, 120_000);
 
   it("rejects a bad --workers value with one line", () => {

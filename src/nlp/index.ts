@@ -64,7 +64,6 @@ function isBlank(value: string): boolean {
   return true;
 }
 
-
 /**
  * Reads the whole text with one readDoc, then also ends a sentence at every line break,
  * so a headline or a dateline without a full stop never merges into the next sentence.

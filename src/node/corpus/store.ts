@@ -8,6 +8,7 @@ import { once } from "node:events";
 import { createReadStream, createWriteStream } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { pipeline } from "node:stream";
 import { finished } from "node:stream/promises";
 import { createGunzip, createGzip, type Gzip } from "node:zlib";
 import { UsageError } from "../errors.js";
@@ -111,7 +112,8 @@ export class StoreWriter {
 
 /** The lines of a store file, in order. */
 export async function* readStore(file: string): AsyncGenerator<string> {
-  const input = createReadStream(file, { highWaterMark: ZLIB_CHUNK }).pipe(createGunzip({ chunkSize: ZLIB_CHUNK }));
+  // pipeline, not pipe: a missing or unreadable file must reach the reader as an error.
+  const input = pipeline(createReadStream(file, { highWaterMark: ZLIB_CHUNK }), createGunzip({ chunkSize: ZLIB_CHUNK }), () => undefined);
   input.setEncoding("utf8");
   // Split by hand: readline's line-ending regex is a measurable share of a merge. A line
   // longer than a chunk is gathered in parts, so long lines cost no repeated copying.
