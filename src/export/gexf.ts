@@ -11,8 +11,9 @@
 // xml-writer) gave for the same graph, which earlier versions used: the same attribute model
 // (types inferred from the values, attributes in order of first appearance), layout (two-space
 // indent, empty elements self-closed) and escaping (text: & < >; attribute values: & < " and
-// tab, line feed, carriage return as character references). Like that writer, it passes the
-// other control characters through.
+// tab, line feed, carriage return as character references). Unlike that writer, characters
+// XML 1.0 cannot carry become U+FFFD and an unreadable colour is left out, so the file is
+// always valid.
 import type { KnowledgeGraph } from "../graph/index.js";
 import type { EdgeAttributes, NodeAttributes } from "../model.js";
 import { batched, joinChunks, sortedEdges, sortedNodes } from "./chunks.js";
