@@ -100,6 +100,15 @@ describe("relations", () => {
     expect(edges(run("Russia's war on Ukraine entered its third year."))).toEqual(["russia ATTACK ukraine"]);
   });
 
+  it("reaches past a title and its country to the person: talks with US President X, a summit between two titled leaders", () => {
+    expect(edges(run("Xi Jinping held talks with US President Joe Biden in Woodside.")))
+      .toEqual(["joe-biden MEET xi-jinping", "joe-biden ROLE us"]);
+    expect(edges(run("They met at a summit between Brazilian President Ana Lima and Chilean President Jorge Soto.")))
+      .toEqual(["ana-lima MEET jorge-soto", "ana-lima ROLE brazil", "jorge-soto ROLE chile"]);
+    // Any other noun still ends the trigger's reach.
+    expect(edges(run("Xi Jinping held talks on trade policy reform with Joe Biden."))).toEqual([]);
+  });
+
   it("records evidence with offsets and a modality", () => {
     const text = "Oslo is quiet. Chile will host Peru next year.";
     const x = run(text);

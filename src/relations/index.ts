@@ -378,7 +378,10 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
       }
       const hyphenated = tokens[k - 1]?.value === "-" && tokens[k - 1].end === t.start;
       if (t.pos === "VERB" && !isParticiple(t) && k > v + 1 && !hyphenated) return [];
-      if (nounTrigger && t.pos === "NOUN" && k > v + 2 && !preps.includes(w)) return [];
+      // Another noun ends a noun trigger's reach ("talks on trade"), but not a title or an
+      // affiliation before a name ("talks with US President Joe Biden").
+      if (nounTrigger && t.pos === "NOUN" && k > v + 2 && !preps.includes(w) && !inAffiliation[k]
+        && !TITLE_HEADS.has(w) && !TITLE_MODIFIERS.has(w)) return [];
       k++;
     }
     return [];
