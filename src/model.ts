@@ -1,6 +1,7 @@
 // Types shared by every stage, and the graph's vocabulary as data.
 // The vocabulary is fixed by shared/spec/relations.md: graphs built from different
 // articles must merge, filter and compare, so nothing here is article-specific.
+import { memoized } from "./memo.js";
 
 export const ENTITY_KINDS = ["PERSON", "ORGANIZATION", "COUNTRY", "LOCATION"] as const;
 export type EntityKind = (typeof ENTITY_KINDS)[number];
@@ -186,18 +187,8 @@ export function isEntityKind(value: string): value is EntityKind {
   return (ENTITY_KINDS as readonly string[]).includes(value);
 }
 
-const slugs = new Map<string, string>();
-
 /** Lower-case ASCII slug; keeps non-Latin letters so keys never collapse to "". Memoised. */
-export function slugify(name: string): string {
-  let slug = slugs.get(name);
-  if (slug === undefined) {
-    slug = makeSlug(name);
-    if (slugs.size > 100_000) slugs.clear();
-    slugs.set(name, slug);
-  }
-  return slug;
-}
+export const slugify: (name: string) => string = memoized(makeSlug);
 
 function makeSlug(name: string): string {
   const slug = name

@@ -6,6 +6,7 @@ import {
   type AnalyzedText, type Entity, type EntityKind, type Mention, type MentionCandidate,
   type ResolvedMention, type ResolvedText, type Token,
 } from "../model.js";
+import { memoized } from "../memo.js";
 import { countryByDemonym, countryByName, getGender, isAcronym, isCapitalized, lookupPlace, normalizeName } from "../mentions/index.js";
 import {
   GOVERNING_NOUNS, LOCATION_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOMINALS, STATE_ACTOR_NOUNS, TITLE_HEADS, TITLE_MODIFIERS,
@@ -579,17 +580,13 @@ function abbreviates(short: string, long: string): boolean {
 }
 
 /** Initials of the capitalised words of a name of two words or more ("European Union" -> "eu"). */
-const initialsOfText = new Map<string, string>();
+const initialsOfText = memoized((text) => {
+  const words = text.split(/[\s-]+/).filter((w) => w && w[0] !== w[0].toLowerCase());
+  return words.length >= 2 ? words.map((w) => w[0].toLowerCase()).join("") : "";
+});
 
 function initials(m: MentionCandidate): string {
-  let letters = initialsOfText.get(m.text);
-  if (letters === undefined) {
-    const words = m.text.split(/[\s-]+/).filter((w) => w && w[0] !== w[0].toLowerCase());
-    letters = words.length >= 2 ? words.map((w) => w[0].toLowerCase()).join("") : "";
-    if (initialsOfText.size > 100_000) initialsOfText.clear();
-    initialsOfText.set(m.text, letters);
-  }
-  return letters;
+  return initialsOfText(m.text);
 }
 
 function containsRun(haystack: string[], needle: string[]): boolean {

@@ -57,7 +57,7 @@ function* cypherLines(graph: KnowledgeGraph): Generator<string, void, undefined>
 }
 
 /** A Cypher map literal of the attributes present, in column order, then `extra`. */
-function properties(columns: AttributeColumn[], attributes: object, extra: Record<string, unknown> = {}): string {
+export function properties(columns: AttributeColumn[], attributes: object, extra: Record<string, unknown> = {}): string {
   const values = attributes as Record<string, unknown>;
   const entries: string[] = [];
   for (const column of columns) {
@@ -112,6 +112,6 @@ function quote(text: string): string {
 }
 
 /** A label, type or property name: bare when it is a plain identifier, else backquoted. */
-function identifier(name: string): string {
+export function identifier(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `\`${name.replace(/`/g, "``")}\``;
 }

@@ -105,7 +105,9 @@ export function mergeExtraction(graph: KnowledgeGraph, extraction: Extraction): 
 function evidenceWithMetadata(e: Evidence, extraction: Extraction): Evidence {
   const date = e.date || extraction.date || undefined;
   const source = e.source || extraction.source || undefined;
-  const { document, sentence, start, end, text } = e;
+  // The extraction's own id string, not the copy JSON.parse made for each item.
+  const document = e.document === extraction.document ? extraction.document : e.document;
+  const { sentence, start, end, text } = e;
   if (date !== undefined && source !== undefined) return { document, sentence, start, end, text, date, source };
   if (date !== undefined) return { document, sentence, start, end, text, date };
   if (source !== undefined) return { document, sentence, start, end, text, source };

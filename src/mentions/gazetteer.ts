@@ -2,6 +2,7 @@
 // normalised form. A handful of everyday English short forms the package lacks are
 // added below; they are general knowledge, not tied to any article.
 import countriesModule, { type Countries } from "world-countries";
+import { memoized } from "../memo.js";
 
 // The package's types describe its ES module; under NodeNext TypeScript reads the CommonJS
 // face, whose default export is the same array.
@@ -45,18 +46,8 @@ const EXTRA_DEMONYMS: Record<string, string[]> = {
   PHL: ["Philippine"],
 };
 
-/** Lower-case, no accents, no dots, straight apostrophes: "U.S." and "US" meet. */
-const normalized = new Map<string, string>();
-
-export function normalizeName(text: string): string {
-  // Memoised: names recur through a document and a corpus, and NFKD is the cost.
-  const hit = normalized.get(text);
-  if (hit !== undefined) return hit;
-  const result = normalizeUncached(text);
-  if (normalized.size > 200_000) normalized.clear();
-  normalized.set(text, result);
-  return result;
-}
+/** Lower-case, no accents, no dots, straight apostrophes: "U.S." and "US" meet. Memoised: NFKD is the cost. */
+export const normalizeName: (text: string) => string = memoized(normalizeUncached, 200_000);
 
 function normalizeUncached(text: string): string {
   return text
@@ -116,20 +107,16 @@ function buildIndex(): Map<string, GazetteerEntry[]> {
 
 let cached: Map<string, GazetteerEntry[]> | undefined;
 
-/** Entries for a surface form, or an empty list. Country names win over other roles. */
-const bySurface = new Map<string, GazetteerEntry[]>();
 const NONE: GazetteerEntry[] = [];
 
-export function lookupPlace(surface: string): GazetteerEntry[] {
-  // Called for every capitalised word: memoised on the raw surface, since normalising is the cost.
-  const hit = bySurface.get(surface);
-  if (hit) return hit;
+/**
+ * Entries for a surface form, or an empty list. Country names win over other roles. Called
+ * for every capitalised word: memoised on the raw surface, since normalising is the cost.
+ */
+export const lookupPlace: (surface: string) => GazetteerEntry[] = memoized((surface) => {
   cached ??= buildIndex();
-  const found = cached.get(normalizeName(surface)) ?? NONE;
-  if (bySurface.size > 100_000) bySurface.clear();
-  bySurface.set(surface, found);
-  return found;
-}
+  return cached.get(normalizeName(surface)) ?? NONE;
+});
 
 /** The country a surface form names directly ("Russia", "DPRK"), if any. */
 export function countryByName(surface: string): GazetteerEntry | undefined {

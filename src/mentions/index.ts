@@ -3,6 +3,7 @@
 // descriptions ("the North Korean leader", "the group") and pronouns.
 import { getGender as lookupGender } from "gender-detection-from-name";
 import type { AnalyzedText, EntityKind, MentionCandidate, Token } from "../model.js";
+import { memoized } from "../memo.js";
 import { countryByCapital, countryByDemonym, countryByName, lookupPlace } from "./gazetteer.js";
 import {
   HONORIFICS, LOCATION_HEADS, NAME_PARTICLES, NOT_NAME_WORDS, ORGANIZATION_HEADS,
@@ -25,18 +26,8 @@ const OF_HEADS = new Set([...ORGANIZATION_HEADS, ...TITLE_HEADS, ...OF_THE_HEADS
   "horn", "gulf", "bay", "cape", "isle", "sea", "strait", "university", "state", "states",
   "people", "secretary", "minister", "court", "coast", "city"]);
 
-const genders = new Map<string, string>();
-
 /** Given-name look-up, memoised: the package lower-cases and tries six maps per call. */
-export function getGender(name: string): string {
-  let g = genders.get(name);
-  if (g === undefined) {
-    g = lookupGender(name);
-    if (genders.size > 100_000) genders.clear();
-    genders.set(name, g);
-  }
-  return g;
-}
+export const getGender: (name: string) => string = memoized((name) => lookupGender(name));
 
 export function isCapitalized(token: Token): boolean {
   // ASCII fast path: this runs for every token several times over.

@@ -250,9 +250,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
     let quoted = false;
     for (let j = start; j < end; j++) {
       const t = tokens[j];
-      if (t.value === "“") quoted = true;
-      else if (t.value === "”") quoted = false;
-      else if (t.value === "\"") quoted = !quoted;
+      quoted = insideQuotesAfter(t, quoted);
       if (quoted || t.pos !== "VERB" || /ing$/.test(t.normal) || tokens[j - 1]?.pos === "DET" || tokens[j - 1]?.normal === "to") continue;
       return j;
     }
@@ -489,9 +487,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
     let quoted = false;
     for (let k = first; k < last; k++) {
       const t = tokens[k];
-      if (t.value === "“") quoted = true;
-      else if (t.value === "”") quoted = false;
-      else if (t.value === "\"") quoted = !quoted;
+      quoted = insideQuotesAfter(t, quoted);
       if (quoted || t.pos !== "VERB" || !SPEECH_VERBS.has(t.lemma.toLowerCase())) continue;
       const subjects = subjectsOf(k, first);
       if (subjects.length > 0) {
@@ -942,4 +938,12 @@ function kindsFit(relation: RelationType, source: EntityKind, target: EntityKind
     case "ATTACK": case "MONITOR": return source !== "LOCATION";
     default: return ACTOR_KINDS.has(source) && ACTOR_KINDS.has(target);
   }
+}
+
+/** Whether the text is inside a quotation after this token, given whether it was before. */
+function insideQuotesAfter(token: Token, quoted: boolean): boolean {
+  if (token.value === "“") return true;
+  if (token.value === "”") return false;
+  if (token.value === "\"") return !quoted;
+  return quoted;
 }

@@ -200,7 +200,7 @@ export async function buildCorpus(options: CorpusOptions): Promise<CorpusBuild> 
         newEntries.size > 0 ? readStore(staged.newStore) : undefined,
       ];
       for await (const line of mergeById(streams)) {
-        const extraction = shareStrings(JSON.parse(line) as Extraction);
+        const extraction = JSON.parse(line) as Extraction;
         mergeExtraction(graph, resolveExtraction(index, extraction));
         await finalStore?.write(line);
         const source = newEntries.get(extraction.document);
@@ -327,24 +327,6 @@ function identityOf(line: string): { document: string; hash: string | undefined 
   if (match) return { document: JSON.parse(match[1]) as string, hash: match[2] };
   const { document, hash } = JSON.parse(line) as Extraction;
   return { document, hash };
-}
-
-/**
- * Makes the evidence of one document share its strings (JSON.parse gives every occurrence
- * its own copy): one document id, one text per sentence. The graph keeps all evidence, so
- * this is most of what a big corpus costs in memory.
- */
-function shareStrings(extraction: Extraction): Extraction {
-  const sentences = new Map<number, string>();
-  for (const relation of extraction.relations) {
-    for (const evidence of relation.evidence) {
-      if (evidence.document === extraction.document) evidence.document = extraction.document;
-      const text = sentences.get(evidence.sentence);
-      if (text === undefined) sentences.set(evidence.sentence, evidence.text);
-      else if (text === evidence.text) evidence.text = text;
-    }
-  }
-  return extraction;
 }
 
 function manifestEntry(document: SourceDocument): ManifestEntry {
