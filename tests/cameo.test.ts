@@ -8,7 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import {
-  cameoType, codeMapRow, codeVerb, isCameoVerb, matchPatterns, patternsFor, phrasesFor, synset, verbCodes, verbEntries,
+  cameoType, cameoTypes, codeMapRow, codeVerb, isCameoVerb, matchPatterns, patternsFor, phrasesFor, synset, verbCodes, verbEntries,
 } from "../src/relations/cameo/index.js";
 import { RELATION_TYPES } from "../src/model.js";
 
@@ -104,14 +104,21 @@ describe("CAMEO code -> relation type (code-map.json)", () => {
     expect(cameoType("016")).toBe("DENY");
     expect(cameoType("010")).toBeUndefined();
     expect(codeMapRow("129")?.reason).toMatch(/reject/);
+    expect(cameoTypes("040")).toEqual(["CONSULT", "MEET"]);
+    expect(cameoTypes("042")).toEqual(["VISIT"]);
+    expect(cameoTypes("0841")).toEqual([]);
   });
 
   it("gives every code a reason and only types from the vocabulary", () => {
     const rows = (JSON.parse(readFileSync(path.join(ROOT, "src/relations/cameo/code-map.json"), "utf8")) as {
-      rows: { code: string; type: string | null; reason: string }[] }).rows;
+      rows: { code: string; type: string | null; alternatives?: string[]; reason: string }[] }).rows;
     for (const row of rows) {
       expect(row.reason.length, row.code).toBeGreaterThan(10);
       if (row.type !== null) expect(RELATION_TYPES, row.code).toContain(row.type);
+      for (const alternative of row.alternatives ?? []) {
+        expect(RELATION_TYPES, row.code).toContain(alternative);
+        expect(row.type, row.code).not.toBeNull();
+      }
     }
     expect(new Set(rows.map((r) => r.code)).size).toBe(rows.length);
   });

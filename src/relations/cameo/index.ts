@@ -57,7 +57,7 @@ interface RawCoding { c: string | null; t?: string; r?: string; rt?: string }
 interface RawVerb extends RawCoding { b: string; before?: string[]; after?: string[] }
 interface RawPattern extends RawCoding { l: number; pre?: PatternElement[]; post?: PatternElement[] }
 interface RawBlock extends RawCoding { patterns: RawPattern[] }
-interface CodeMapRow { code: string; type: string | null; reason: string }
+interface CodeMapRow { code: string; type: string | null; alternatives?: string[]; reason: string }
 
 const VERBS = (verbsData as unknown as { verbs: Record<string, RawVerb[]> }).verbs;
 const BLOCKS = (verbsData as unknown as { blocks: Record<string, RawBlock> }).blocks;
@@ -78,6 +78,14 @@ function coding(raw: RawCoding): CameoCoding {
 export function cameoType(code: string): RelationType | undefined {
   const row = codeMapRow(code);
   return row?.type && isRelationType(row.type) ? row.type : undefined;
+}
+
+/** Every type the spec ties to a CAMEO code: the lexicon's type first, then the alternatives
+ *  (a 04 "consult" code is CONSULT or MEET). Empty when the code has no type. */
+export function cameoTypes(code: string): RelationType[] {
+  const row = codeMapRow(code);
+  if (!row?.type) return [];
+  return [row.type, ...(row.alternatives ?? [])].filter(isRelationType);
 }
 
 /** The code-map row that decides a code, with its reason. */
