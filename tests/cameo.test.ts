@@ -2,7 +2,7 @@
 // the code -> type table, pattern matching on the words around a verb, and the compiled file
 // being exactly what the script makes of the source today.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -11,6 +11,7 @@ import {
   cameoType, cameoTypes, codeMapRow, codeVerb, isCameoVerb, matchPatterns, patternsFor, phrasesFor, synset, verbCodes, verbEntries,
 } from "../src/relations/cameo/index.js";
 import { RELATION_TYPES } from "../src/model.js";
+import { requireTools } from "./helpers/tools.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const COMPILED = path.join(ROOT, "src/relations/cameo/verbs.json");
@@ -138,7 +139,8 @@ describe("CAMEO code -> relation type (code-map.json)", () => {
 });
 
 describe("compiled lexicon", () => {
-  it("is exactly what scripts/compile-cameo.ts makes of CAMEO.2.0.txt", () => {
+  it("is exactly what scripts/compile-cameo.ts makes of CAMEO.2.0.txt", (context) => {
+    requireTools(existsSync(SOURCE) ? [] : [`../shared (no ${SOURCE})`], context);
     const dir = mkdtempSync(path.join(tmpdir(), "cameo-"));
     try {
       const out = path.join(dir, "verbs.json");

@@ -2,12 +2,13 @@
 // exactly what the script makes of the records today, and real records convert as the code map
 // and the records' actor dictionary say.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parseGold } from "../src/eval/index.js";
+import { requireTools } from "./helpers/tools.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const FIXTURES = path.join(ROOT, "tests/fixtures/petr");
@@ -19,7 +20,8 @@ const required = (name: string) => gold(name).relations.filter((r) => !r.optiona
   .map((r) => `${r.sources.join("|")} ${r.relations.join("|")} ${r.targets.join("|")}`);
 
 describe("PETR unit-test records as gold", () => {
-  it("the fixtures are what the converter makes of the records", () => {
+  it("the fixtures are what the converter makes of the records", (context) => {
+    requireTools(existsSync(RECORDS) ? [] : [`../shared (no ${RECORDS})`], context);
     const dir = mkdtempSync(path.join(tmpdir(), "petr-"));
     try {
       const out = path.join(dir, "petr");
