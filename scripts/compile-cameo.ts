@@ -127,6 +127,15 @@ let synset: string | undefined;
 let block: string | undefined;
 let inVerbs = false;
 const counts = { verbLines: 0, patterns: 0 };
+const formOf = new Map<string, string>();
+const AUXILIARY = new Set(["is", "was", "were", "are", "am", "been", "being"]);
+/** PETRARCH's regular forms of a verb without irregular ones listed: -s/-es/-ies, -d/-ed, -ing. */
+function regularForms(stem: string): string[] {
+  const third = /[sxz]$/.test(stem) ? `${stem}es` : stem.endsWith("y") ? `${stem.slice(0, -1)}ies` : `${stem}s`;
+  const past = stem.endsWith("e") ? `${stem}d` : `${stem}ed`;
+  const ing = stem.endsWith("e") && !/[aeiou]e$/.test(stem) ? `${stem.slice(0, -1)}ing` : `${stem}ing`;
+  return [third, past, ing];
+}
 const skipped: string[] = [];
 const synsetNames = (elements: Element[]): string[] => elements.flatMap((e) =>
   typeof e === "string" ? e.split(" ").filter((w) => w.startsWith("&")).map((w) => w.slice(1)) : synsetNames(e.n ?? []));
@@ -198,7 +207,23 @@ lines.forEach((rawLine, index) => {
   }
   (verbs[lemma] ??= []).push(entry);
   counts.verbLines++;
+  // Inflected forms, to key the few multiword verbs CAMEO writes inflected ("+KILLED_AND").
+  if (!entry.before && !entry.after) {
+    const irregular = /\{([^}]*)\}/.exec(content)?.[1]?.trim().split(/\s+/).filter(Boolean);
+    for (const form of irregular?.length ? irregular : regularForms(lemma)) formOf.set(lower(form), lemma);
+  }
 });
+
+// Multiword verbs keyed by an inflected form move to the lemma ("killed and" -> kill).
+for (const key of Object.keys(verbs)) {
+  const base = AUXILIARY.has(key) ? "be" : formOf.get(key);
+  if (!base || base === key) continue;
+  const multiword = verbs[key]!.filter((v) => v.before || v.after);
+  if (multiword.length === 0) continue;
+  verbs[base] = [...(verbs[base] ?? []), ...multiword];
+  const rest = verbs[key]!.filter((v) => !v.before && !v.after);
+  if (rest.length) verbs[key] = rest; else delete verbs[key];
+}
 
 const sortedKeys = <T>(record: Record<string, T>): Record<string, T> =>
   Object.fromEntries(Object.keys(record).sort().map((key) => [key, record[key]!]));
