@@ -88,7 +88,7 @@ export interface Sentence {
 /** What the NLP stage gives the later stages. */
 export interface AnalyzedText {
   document: Document;
-  tokens: Token[];
+  tokens: readonly Token[];
   sentences: Sentence[];
 }
 
@@ -111,6 +111,8 @@ export interface Entity {
   /** Every other surface form seen, canonical name excluded. */
   aliases: string[];
   mentions: Mention[];
+  /** With `explain`: the id of the rule that decided the kind. */
+  kindRule?: string;
 }
 
 export interface Evidence {
@@ -137,6 +139,10 @@ export interface Relation {
   negated?: boolean;
   /** ROLE only: the role word as the text gives it. */
   role?: string;
+  /** With `explain`: the id of the rule that made the relation (its first occurrence). */
+  rule?: string;
+  /** With `explain`: the word or words that triggered it, as offsets into the text. */
+  trigger?: { start: number; end: number; text: string };
 }
 
 /** The contract between extracting one document and building a graph of many. */

@@ -3,9 +3,11 @@
 // person <- title description ("the North Korean leader"); actor <- pronoun.
 import {
   slugify,
-  type AnalyzedText, type Entity, type EntityKind, type Mention, type MentionCandidate,
+  type Entity, type EntityKind, type Mention, type MentionCandidate,
   type ResolvedMention, type ResolvedText, type Token,
 } from "../model.js";
+import type { Doc } from "../doc/doc.js";
+import type { Component } from "../doc/pipeline.js";
 import { memoized } from "../memo.js";
 import { countryByDemonym, countryByName, getGender, isAcronym, isCapitalized, lookupPlace, normalizeName } from "../mentions/index.js";
 import {
@@ -39,9 +41,28 @@ interface Cluster {
   order: number;
 }
 
-export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandidate[]): ResolvedText {
+/** Resolves the Doc's mentions: fills the entity table and the `entities` span group. */
+export const entitiesComponent: Component = {
+  name: "entities",
+  requires: ["tokens", "pos", "lemmas", "sentences", "mentions"],
+  assigns: ["entities"],
+  run(doc) {
+    const resolved = resolveEntities(doc);
+    doc.entities = resolved.entities.map((e) => ({ ...e, kindRule: "" }));
+    for (const m of resolved.mentions) doc.spans.entities.add(m);
+  },
+};
+
+function lastOf<T>(list: readonly T[], test: (item: T) => boolean): T | undefined {
+  for (let k = list.length - 1; k >= 0; k--) if (test(list[k])) return list[k];
+  return undefined;
+}
+
+export function resolveEntities(analyzed: Doc): ResolvedText {
   const { tokens } = analyzed;
-  const mentions = [...candidates].sort((a, b) => a.start - b.start || b.end - a.end);
+  // In text order, a longer mention before one it holds (the mentions component's order).
+  const mentions = analyzed.spans.mentions.items;
+  const nameGroup = analyzed.spans.names;
   const clusters = new Map<string, Cluster>();
   const assigned = new Map<MentionCandidate, Cluster>();
   let order = 0;
@@ -83,23 +104,16 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
     }
   };
 
-  const names = mentions.filter((m) => m.form === "name");
+  const names = nameGroup.items;
   const plainCache = new Map<MentionCandidate, string[]>();
   const kindCache = new Map<MentionCandidate, EntityKind | undefined>();
   const stemCache = new Map<MentionCandidate, string[]>();
-  const nameEndingAt = new Map<number, MentionCandidate>();
-  const countryStartingAt = new Map<number, MentionCandidate>();
-  const countryStartingAtEnd = new Map<number, MentionCandidate>();
-  for (const m of mentions) {
-    if (!m.country) continue;
-    if (!countryStartingAt.has(m.firstToken)) countryStartingAt.set(m.firstToken, m);
-    countryStartingAtEnd.set(m.lastToken, m);
-  }
-  const nameStartingAt = new Map<number, MentionCandidate>();
-  for (const n of names) {
-    nameEndingAt.set(n.lastToken, n);
-    if (!nameStartingAt.has(n.firstToken)) nameStartingAt.set(n.firstToken, n);
-  }
+  // Look-ups on the span groups: the last name ending at a token, the first starting there,
+  // and the first (last) mention of a country starting (ending) there.
+  const nameEndingAt = (k: number): MentionCandidate | undefined => lastOf(nameGroup.endingAt(k), () => true);
+  const nameStartingAt = (k: number): MentionCandidate | undefined => nameGroup.startingAt(k)[0];
+  const countryStartingAt = (k: number): MentionCandidate | undefined => analyzed.spans.mentions.startingAt(k).find((m) => !!m.country);
+  const countryEndingAt = (k: number): MentionCandidate | undefined => lastOf(analyzed.spans.mentions.endingAt(k), (m) => !!m.country);
   const textOf = (from: number, to: number): string => analyzed.document.text.slice(tokens[from].start, tokens[to - 1].end);
 
   // 1. Capitals: the government when any mention acts, else a place.
@@ -214,9 +228,9 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
       // A description right before a name describes it: "the Russian mercenary group Wagner".
       // So does one set off before a name: "Its spokeswoman, Clarisse Mulenda".
       // And one set off after a name: "Hezbollah, the Lebanese armed group".
-      const appositive = tokens[m.firstToken - 1]?.value === "," ? nameEndingAt.get(m.firstToken - 1) : undefined;
+      const appositive = tokens[m.firstToken - 1]?.value === "," ? nameEndingAt(m.firstToken - 1) : undefined;
       const appositiveFits = appositive && !appositive.country && (m.kindHint === "PERSON") === (kindOf(appositive) === "PERSON");
-      const named = nameStartingAt.get(m.lastToken) ?? (appositiveFits ? appositive : undefined) ?? appositiveAfter(m);
+      const named = nameStartingAt(m.lastToken) ?? (appositiveFits ? appositive : undefined) ?? appositiveAfter(m);
       c = named ? assigned.get(named) : resolveNominal(m);
       if (c) assign(m, c);
     } else if (!c && m.form === "pronoun") {
@@ -296,7 +310,7 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
   function appositiveAfter(m: MentionCandidate): MentionCandidate | undefined {
     if (m.kindHint !== "PERSON") return undefined;
     for (let k = m.lastToken + 1; k < Math.min(tokens.length, m.lastToken + 12); k++) {
-      const x = nameStartingAt.get(k);
+      const x = nameStartingAt(k);
       if (x && appositiveName(m, x) && kindOf(x) !== "ORGANIZATION" && !x.country) return x;
     }
     return undefined;
@@ -306,7 +320,7 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
   function appositiveName(m: MentionCandidate, x: MentionCandidate): boolean {
     let k = m.lastToken;
     if (tokens[k]?.normal === "of") {
-      const owner = nameStartingAt.get(k + 1) ?? nameStartingAt.get(k + 2);
+      const owner = nameStartingAt(k + 1) ?? nameStartingAt(k + 2);
       if (!owner) return false;
       k = owner.lastToken;
     }
@@ -405,7 +419,7 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
   /** "X's Foreign Ministry", "X's Far East": a generic name owned by a country keeps its owner. */
   function possessiveComposite(m: MentionCandidate): string | undefined {
     const poss = tokens[m.firstToken - 1];
-    const owner = nameEndingAt.get(m.firstToken - 1);
+    const owner = nameEndingAt(m.firstToken - 1);
     if (!owner?.country) return undefined;
     if (!poss || !/^['’]s$/.test(poss.value)) return undefined;
     const words = tokens.slice(m.firstToken, m.lastToken).map((t) => t.normal);
@@ -474,7 +488,7 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
     const head = m.head ?? "";
     const isPerson = m.kindHint === "PERSON";
     // The state a description belongs to: "the Russian defence minister", "Congo's defence minister".
-    const owner = /^['’]s$/.test(tokens[m.firstToken - 1]?.value ?? "") ? countryStartingAtEnd.get(m.firstToken - 1) : undefined;
+    const owner = /^['’]s$/.test(tokens[m.firstToken - 1]?.value ?? "") ? countryEndingAt(m.firstToken - 1) : undefined;
     const affiliation = m.affiliation ? countryOfSpan(m.affiliation.firstToken, m.affiliation.lastToken) : owner?.country;
     const candidates = recentClusters(m).filter((c) => (isPerson ? c.kind === "PERSON" : c.kind === "ORGANIZATION"));
     if (isPerson) {
@@ -548,7 +562,7 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
 
   function countryOfSpan(from: number, to: number): string | undefined {
     for (let k = from; k < to; k++) {
-      const m = countryStartingAt.get(k);
+      const m = countryStartingAt(k);
       if (m && m.lastToken <= to) return m.country;
     }
     return countryByName(textOf(from, to))?.code;
@@ -597,7 +611,7 @@ function containsRun(haystack: string[], needle: string[]): boolean {
 }
 
 /** A capital acts when it does something: subject of a verb, owner of a deed, partner of "with". */
-function capitalActs(tokens: Token[], m: MentionCandidate): boolean {
+function capitalActs(tokens: readonly Token[], m: MentionCandidate): boolean {
   const after = tokens[m.lastToken];
   const after2 = tokens[m.lastToken + 1];
   const before = tokens[m.firstToken - 1];

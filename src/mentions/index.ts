@@ -2,7 +2,9 @@
 // "of"-phrases), titles before names, demonyms that stand for a state, nominal
 // descriptions ("the North Korean leader", "the group") and pronouns.
 import { getGender as lookupGender } from "gender-detection-from-name";
-import type { AnalyzedText, EntityKind, MentionCandidate, Token } from "../model.js";
+import type { EntityKind, MentionCandidate, Token } from "../model.js";
+import { FLAG, TokenView, isAcronymText, type Doc } from "../doc/doc.js";
+import type { Component } from "../doc/pipeline.js";
 import { memoized } from "../memo.js";
 import { countryByCapital, countryByDemonym, countryByName, lookupPlace } from "./gazetteer.js";
 import {
@@ -16,9 +18,6 @@ export { normalizeName, lookupPlace, countryByName, countryByDemonym, countryByC
 const UPPER_START = /^\p{Lu}/u;
 /** Words wire services put in capitals before a headline. */
 const NEWS_LABELS = new Set(["analysis", "update", "exclusive", "breaking", "factbox", "explainer", "insight", "timeline", "wrapup", "corrected", "refile"]);
-/** Set per document by findMentions (the stage runs synchronously, one document at a time). */
-let lowerCaseWords = new Set<string>();
-const ACRONYM = /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\d&-]+$/u;
 /** Words after "of" that keep an organisation or state name going. */
 const OF_THE_HEADS = new Set(["republic", "kingdom", "union", "organization", "organisation",
   "association", "commonwealth", "federation", "league", "church", "bank", "emirates"]);
@@ -30,15 +29,13 @@ const OF_HEADS = new Set([...ORGANIZATION_HEADS, ...TITLE_HEADS, ...OF_THE_HEADS
 export const getGender: (name: string) => string = memoized((name) => lookupGender(name));
 
 export function isCapitalized(token: Token): boolean {
-  // ASCII fast path: this runs for every token several times over.
+  if (token instanceof TokenView) return (token.doc.flags[token.i] & FLAG.CAPITALIZED) !== 0;
   const c = token.value.charCodeAt(0);
   if (c < 128) return c >= 65 && c <= 90 && token.pos !== "PUNCT" && token.pos !== "SYM";
   return UPPER_START.test(token.value) && token.pos !== "PUNCT" && token.pos !== "SYM";
 }
 
-export function isAcronym(value: string): boolean {
-  return ACRONYM.test(value) && value.length >= 2;
-}
+export const isAcronym = isAcronymText;
 
 function lower(token: Token | undefined): string {
   return token ? token.normal : "";
@@ -58,27 +55,24 @@ function isPossessive(token: Token | undefined): boolean {
   return v === "'s" || v === "’s" || v === "'" || v === "’";
 }
 
-export function findMentions(analyzed: AnalyzedText): MentionCandidate[] {
+export function findMentions(analyzed: Doc): MentionCandidate[] {
   const found: MentionCandidate[] = [];
   // Words the text also writes in lower case are common words when they open a sentence.
-  lowerCaseWords = new Set();
-  for (const t of analyzed.tokens) {
-    const c = t.value.charCodeAt(0);
-    if ((c >= 97 && c <= 122) || (c > 127 && t.value[0] !== t.value[0].toUpperCase())) lowerCaseWords.add(t.normal);
-  }
+  const lowerCaseWords = new Set<string>();
+  for (let k = 0; k < analyzed.length; k++) if (analyzed.flags[k] & FLAG.LOWER_START) lowerCaseWords.add(analyzed.tokens[k].normal);
   for (const sentence of analyzed.sentences) {
-    scanSentence(analyzed, sentence.firstToken, sentence.lastToken, found);
+    scanSentence(analyzed, sentence.firstToken, sentence.lastToken, found, lowerCaseWords);
   }
   return found;
 }
 
-function scanSentence(analyzed: AnalyzedText, first: number, last: number, out: MentionCandidate[]): void {
+function scanSentence(analyzed: Doc, first: number, last: number, out: MentionCandidate[], lowerCaseWords: ReadonlySet<string>): void {
   const { tokens } = analyzed;
   let i = first;
   while (i < last) {
     const token = tokens[i];
     const word = lower(token);
-    if (startsName(tokens, i, first, last)) {
+    if (startsName(tokens, i, first, last, lowerCaseWords)) {
       const end = extendRun(tokens, i, last);
       emitRun(analyzed, i, end, out);
       i = end;
@@ -99,7 +93,7 @@ function scanSentence(analyzed: AnalyzedText, first: number, last: number, out: 
   }
 }
 
-function startsName(tokens: Token[], i: number, first: number, last: number): boolean {
+function startsName(tokens: readonly Token[], i: number, first: number, last: number, lowerCaseWords: ReadonlySet<string>): boolean {
   const token = tokens[i];
   if (!isCapitalized(token)) return false;
   const word = lower(token);
@@ -122,7 +116,7 @@ function startsName(tokens: Token[], i: number, first: number, last: number): bo
 }
 
 /** Exclusive end of the proper-name run that starts at i. */
-function extendRun(tokens: Token[], i: number, last: number): number {
+function extendRun(tokens: readonly Token[], i: number, last: number): number {
   let j = i + 1;
   let sawOf = false;
   while (j < last) {
@@ -171,13 +165,13 @@ function extendRun(tokens: Token[], i: number, last: number): number {
 }
 
 /** "of Finland" continues "Ministry for Foreign Affairs"; "of Ville Hirvonen" would not. */
-function isPersonish(tokens: Token[], k: number, last: number): boolean {
+function isPersonish(tokens: readonly Token[], k: number, last: number): boolean {
   return k + 1 < last && getGender(tokens[k].value) !== "unknown" && isCapitalized(tokens[k + 1]) && tokens[k + 1].pos === "PROPN"
     && !ORGANIZATION_HEADS.has(lower(tokens[k + 1])) && lookupPlace(tokens[k].value).length === 0;
 }
 
 /** "and" joins "NATO Communications and Information Agency" but not "Brazil and Indonesia". */
-function andContinuesName(tokens: Token[], start: number, at: number, last: number, sawOf: boolean): boolean {
+function andContinuesName(tokens: readonly Token[], start: number, at: number, last: number, sawOf: boolean): boolean {
   const before = tokens.slice(start, at).map((t) => t.value).join(" ");
   if (countryByName(before) || countryByDemonym(before)) return false;
   let k = at + 1;
@@ -195,7 +189,7 @@ function andContinuesName(tokens: Token[], start: number, at: number, last: numb
 }
 
 function make(
-  analyzed: AnalyzedText, from: number, to: number, form: MentionCandidate["form"],
+  analyzed: Doc, from: number, to: number, form: MentionCandidate["form"],
   extra: Partial<MentionCandidate> = {},
 ): MentionCandidate {
   const { tokens, document } = analyzed;
@@ -211,7 +205,7 @@ function make(
 }
 
 /** Splits a run into affiliation + title + name, and types the name. */
-function emitRun(analyzed: AnalyzedText, from: number, to: number, out: MentionCandidate[]): void {
+function emitRun(analyzed: Doc, from: number, to: number, out: MentionCandidate[]): void {
   const { tokens } = analyzed;
   const words = tokens.slice(from, to).map(lower);
 
@@ -331,7 +325,7 @@ function emitRun(analyzed: AnalyzedText, from: number, to: number, out: MentionC
 }
 
 function emitDemonym(
-  analyzed: AnalyzedText, from: number, to: number, code: string,
+  analyzed: Doc, from: number, to: number, code: string,
   role: MentionCandidate["placeRole"], out: MentionCandidate[],
 ): void {
   const { tokens } = analyzed;
@@ -349,7 +343,7 @@ function emitDemonym(
   }));
 }
 
-function leadingDemonym(tokens: Token[], from: number, to: number): number {
+function leadingDemonym(tokens: readonly Token[], from: number, to: number): number {
   for (let e = Math.min(to - 1, from + 2); e > from; e--) {
     const entry = countryByDemonym(tokens.slice(from, e).map((t) => t.value).join(" "));
     if (entry) return e;
@@ -357,7 +351,7 @@ function leadingDemonym(tokens: Token[], from: number, to: number): number {
   return from;
 }
 
-function looksLikePersonName(tokens: Token[], from: number, to: number): boolean {
+function looksLikePersonName(tokens: readonly Token[], from: number, to: number): boolean {
   const words = tokens.slice(from, to).map(lower);
   if (words.some((w) => ORGANIZATION_HEADS.has(w) || LOCATION_HEADS.has(w))) return false;
   return to - from >= 2 && getGender(tokens[from].value) !== "unknown";
@@ -369,7 +363,7 @@ function genderOf(token: Token): "male" | "female" | undefined {
 }
 
 /** Kind from the name's own words; context refines it in the entities stage. */
-function kindOfName(tokens: Token[], from: number, to: number): EntityKind | undefined {
+function kindOfName(tokens: readonly Token[], from: number, to: number): EntityKind | undefined {
   const text = tokens.slice(from, to).map((t) => t.value).join(" ");
   const words = tokens.slice(from, to).map(lower);
   const last = words[words.length - 1];
@@ -391,7 +385,7 @@ function kindOfName(tokens: Token[], from: number, to: number): EntityKind | und
 }
 
 /** End of a nominal description starting at i ("the North Korean leader", "its spokeswoman"), or i. */
-function matchNominal(tokens: Token[], i: number, last: number): number {
+function matchNominal(tokens: readonly Token[], i: number, last: number): number {
   const word = lower(tokens[i]);
   const determiner = word === "the" || word === "its" || word === "his" || word === "her" || word === "their"
     || word === "this" || word === "whose" || isPossessive(tokens[i]);
@@ -435,7 +429,7 @@ function matchNominal(tokens: Token[], i: number, last: number): number {
   return headEnd > 0 ? headEnd : i;
 }
 
-function emitNominal(analyzed: AnalyzedText, from: number, to: number, out: MentionCandidate[]): void {
+function emitNominal(analyzed: Doc, from: number, to: number, out: MentionCandidate[]): void {
   const { tokens } = analyzed;
   // Mentions inside it come first: "the Russian defence minister" holds "Russian".
   let modifierFrom = from + 1;
@@ -464,3 +458,17 @@ function emitNominal(analyzed: AnalyzedText, from: number, to: number, out: Ment
     title: TITLE_HEADS.has(head) ? tokens.slice(modifierFrom, to).map((t) => t.value).join(" ") : undefined,
   }));
 }
+
+/** Finds the mentions of a Doc: the `mentions` group in text order (longer first), and `names`. */
+export const mentionsComponent: Component = {
+  name: "mentions",
+  requires: ["tokens", "pos", "lemmas", "sentences"],
+  assigns: ["mentions"],
+  run(doc) {
+    const found = findMentions(doc).sort((a, b) => a.start - b.start || b.end - a.end);
+    for (const m of found) {
+      doc.spans.mentions.add(m);
+      if (m.form === "name") doc.spans.names.add(m);
+    }
+  },
+};

@@ -4,9 +4,12 @@
 // (QUOTE, attribution). A DENY points at whoever made the claim denied.
 import {
   VOCABULARY,
-  type AnalyzedText, type Entity, type EntityKind, type Evidence, type Modality, type Relation,
-  type RelationType, type ResolvedMention, type ResolvedText, type Token,
+  type Entity, type EntityKind, type Evidence, type Modality, type Relation,
+  type RelationType, type ResolvedMention, type Token,
 } from "../model.js";
+import type { Doc } from "../doc/doc.js";
+import { SpanGroup } from "../doc/spans.js";
+import type { Component } from "../doc/pipeline.js";
 import {
   GOVERNING_NOUNS, LOCATION_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOMINALS, STATE_ACTOR_NOUNS, TITLE_HEADS, TITLE_MODIFIERS,
 } from "../mentions/lexicon.js";
@@ -42,8 +45,20 @@ interface Draft {
   role?: string;
 }
 
-export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText): Relation[] {
+/** Reads the relations of a Doc whose entities are resolved into its relation table. */
+export const relationsComponent: Component = {
+  name: "relations",
+  requires: ["tokens", "pos", "lemmas", "sentences", "mentions", "entities"],
+  assigns: ["relations"],
+  run(doc) {
+    doc.relations = extractRelations(doc).map((r) => ({ ...r, rule: "", trigger: { start: 0, end: 0, text: "" } }));
+  },
+};
+
+export function extractRelations(analyzed: Doc): Relation[] {
   const { tokens, sentences, document } = analyzed;
+  const group = analyzed.spans.entities;
+  const resolved = { entities: analyzed.entities, mentions: group.items };
   const kindOf = new Map<string, EntityKind>(resolved.entities.map((e: Entity) => [e.id, e.kind]));
   const drafts: Draft[] = [];
   const pendingRoles: { mention: ResolvedMention; title: string }[] = [];
@@ -53,41 +68,25 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
   // Outermost actor mentions by token: the slots relations are read from.
   const all = resolved.mentions;
   // Longest mention covering each token: a mention inside a longer one is not a slot.
-  const longestAt = new Int32Array(tokens.length).fill(-1);
-  all.forEach((m, index) => {
-    for (let k = m.firstToken; k < m.lastToken; k++) {
-      const cur = longestAt[k];
-      if (cur < 0 || all[cur].lastToken - all[cur].firstToken < m.lastToken - m.firstToken) longestAt[k] = index;
-    }
-  });
+  const longestAt = group.coveringIndex("longest");
   const outer = all.filter((m) => {
     const o = all[longestAt[m.firstToken]];
     return o === m || !(o.firstToken <= m.firstToken && o.lastToken >= m.lastToken && o.lastToken - o.firstToken > m.lastToken - m.firstToken);
   });
   const inAffiliation = new Uint8Array(tokens.length);
   for (const m of all) if (m.affiliation) for (let k = m.affiliation.firstToken; k < m.affiliation.lastToken; k++) inAffiliation[k] = 1;
-  const startingAt = new Map<number, ResolvedMention[]>();
-  for (const m of all) {
-    const list = startingAt.get(m.firstToken) ?? [];
-    list.push(m);
-    startingAt.set(m.firstToken, list);
-  }
   let bodyByName: Map<string, string> | undefined;
   // Indexes that keep every look-up below linear in the document.
-  const bySentence: ResolvedMention[][] = sentences.map(() => []);
-  for (const m of all) bySentence[m.sentence]?.push(m);
-  const demonymEndingAt = new Map<number, ResolvedMention>();
-  for (const m of all) if (m.placeRole === "demonym" || m.placeRole === "demonym-plural") demonymEndingAt.set(m.lastToken, m);
+  const bySentence = (s: number): readonly ResolvedMention[] => group.inSentence(s);
   const stateByCode = new Map<string, ResolvedMention>();
   for (const m of all) if (m.country && !stateByCode.has(m.country) && kindOf.get(m.entity) === "COUNTRY") stateByCode.set(m.country, m);
   const withRole = new Set<string>();
   const officeHolders = new Map<string, Set<string>>();
   let main: ResolvedMention | undefined | null = null;
   const slots = outer.filter((m) => !isBareDemonym(m) && !isAffiliationOfNext(m));
-  const slotAt = new Int32Array(tokens.length).fill(-1);
-  slots.forEach((m, index) => { for (let k = m.firstToken; k < m.lastToken; k++) slotAt[k] = index; });
-  const anyAt = new Int32Array(tokens.length).fill(-1);
-  all.forEach((m, index) => { for (let k = m.firstToken; k < m.lastToken; k++) if (anyAt[k] < 0 || all[anyAt[k]].lastToken - all[anyAt[k]].firstToken > m.lastToken - m.firstToken) anyAt[k] = index; });
+  // The slot at each token (the last one holding it), and the shortest mention holding it.
+  const slotAt = new SpanGroup("slots", tokens.length, slots).coveringIndex("last");
+  const anyAt = group.coveringIndex("shortest");
 
   const add = (source: string | undefined, relation: RelationType, target: string | undefined, sentence: number,
     confidence: number, extra: Partial<Draft> = {}): void => {
@@ -476,7 +475,9 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
   }
 
   function bareDemonymEndingAt(k: number): ResolvedMention | undefined {
-    return demonymEndingAt.get(k + 1);
+    const list = group.endingAt(k + 1);
+    for (let j = list.length - 1; j >= 0; j--) if (list[j].placeRole === "demonym" || list[j].placeRole === "demonym-plural") return list[j];
+    return undefined;
   }
 
 
@@ -619,7 +620,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
       if (withRole.has(mention.entity)) continue;
       // A state acting in the same sentence ("X said Russia may ..."), else the document's
       // main state when it is near, else the nearest state.
-      const acting = bySentence[mention.sentence].find((x) => kindOf.get(x.entity) === "COUNTRY" && x.form === "name"
+      const acting = bySentence(mention.sentence).find((x) => kindOf.get(x.entity) === "COUNTRY" && x.form === "name"
         && tokens[x.firstToken - 1]?.pos !== "ADP" && (tokens[x.lastToken]?.pos === "AUX" || tokens[x.lastToken]?.pos === "VERB"));
       let mainNear = false;
       for (let d = -3; d <= 3 && !mainNear; d++) mainNear = mainSentences.has(mention.sentence + d);
@@ -646,7 +647,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
   /** The first mention lying inside tokens [from, to) that passes the test. */
   function mentionWithin(from: number, to: number, test: (x: ResolvedMention) => boolean): ResolvedMention | undefined {
     for (let k = from; k < to; k++) {
-      for (const x of startingAt.get(k) ?? []) if (x.lastToken <= to && test(x)) return x;
+      for (const x of group.startingAt(k)) if (x.lastToken <= to && test(x)) return x;
     }
     return undefined;
   }
@@ -698,7 +699,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
   function nearestCountry(m: ResolvedMention): ResolvedMention | undefined {
     let best: ResolvedMention | undefined;
     let bestDistance = Infinity;
-    for (const x of [...(bySentence[m.sentence - 1] ?? []), ...bySentence[m.sentence]]) {
+    for (const x of [...bySentence(m.sentence - 1), ...bySentence(m.sentence)]) {
       if (kindOf.get(x.entity) !== "COUNTRY") continue;
       const distance = Math.abs(x.start - m.start) + (x.sentence < m.sentence ? 200 : 0);
       if (distance < bestDistance) { best = x; bestDistance = distance; }
@@ -735,7 +736,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
     // A country or parent written inside the name: "U.S. State Department", "Finnish Defence Forces",
     // "Ministry for Foreign Affairs of Finland".
     for (let k = m.firstToken; k < m.lastToken; k++) {
-      for (const x of startingAt.get(k) ?? []) {
+      for (const x of group.startingAt(k)) {
         if (x === m || x.lastToken > m.lastToken) continue;
         if (kindOf.get(x.entity) === "COUNTRY") add(m.entity, rel, x.entity, sentence, 0.75);
       }
@@ -807,7 +808,7 @@ export function extractRelations(analyzed: AnalyzedText, resolved: ResolvedText)
   function datelines(): void {
     // "BUNIA, Democratic Republic of Congo —": a place, then its country, before a dash.
     for (const s of sentences) {
-      const ms = bySentence[s.index].filter((m) => m.form === "name");
+      const ms = bySentence(s.index).filter((m) => m.form === "name");
       if (ms.length < 2) continue;
       const [a, b] = ms;
       if (a.firstToken !== s.firstToken) continue;
