@@ -217,6 +217,8 @@ export interface MentionCandidate extends Mention {
   lastToken: number;
   /** Kind suggested by the mention itself (a country name, a title before a name, ...). */
   kindHint?: EntityKind;
+  /** The id of the kind rule (src/entities/kinds.ts) that gave kindHint. */
+  kindRule?: string;
   /** ISO alpha-3 code when the mention names a country, its capital or its people. */
   country?: string;
   placeRole?: "country" | "capital" | "demonym" | "demonym-plural";

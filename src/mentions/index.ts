@@ -8,22 +8,17 @@ import type { Component } from "../doc/pipeline.js";
 import { memoized } from "../memo.js";
 import { countryByCapital, countryByDemonym, countryByName, lookupPlace } from "./gazetteer.js";
 import {
-  HONORIFICS, LOCATION_HEADS, NAME_PARTICLES, NOT_NAME_WORDS, ORGANIZATION_HEADS,
-  ORGANIZATION_NOMINALS, PERSON_PRONOUNS, STATE_ACTOR_NOUNS, THING_PRONOUNS, TITLE_HEADS,
-  TITLE_MODIFIERS, WORLD_REGIONS,
+  DETERMINERS_OF_NOMINALS, HONORIFICS, LOCATION_HEADS, NAME_PARTICLES, NEWS_LABELS, NOT_LAST_IN_NAME, NOT_NAME_WORDS,
+  OF_HEADS_EXTRA, OF_THE_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOMINALS, PERSON_PRONOUNS, STATE_ACTOR_NOUNS,
+  THING_PRONOUNS, TITLE_HEADS, TITLE_MODIFIERS, TITLE_PREPOSITIONS, isTitleWord,
 } from "./lexicon.js";
+import { kindOfName } from "../entities/kinds.js";
 
 export { normalizeName, lookupPlace, countryByName, countryByDemonym, countryByCapital } from "./gazetteer.js";
 
 const UPPER_START = /^\p{Lu}/u;
-/** Words wire services put in capitals before a headline. */
-const NEWS_LABELS = new Set(["analysis", "update", "exclusive", "breaking", "factbox", "explainer", "insight", "timeline", "wrapup", "corrected", "refile"]);
-/** Words after "of" that keep an organisation or state name going. */
-const OF_THE_HEADS = new Set(["republic", "kingdom", "union", "organization", "organisation",
-  "association", "commonwealth", "federation", "league", "church", "bank", "emirates"]);
-const OF_HEADS = new Set([...ORGANIZATION_HEADS, ...TITLE_HEADS, ...OF_THE_HEADS,
-  "horn", "gulf", "bay", "cape", "isle", "sea", "strait", "university", "state", "states",
-  "people", "secretary", "minister", "court", "coast", "city"]);
+/** Words after which "of"/"for" continues a name. */
+const OF_HEADS: ReadonlySet<string> = new Set([...ORGANIZATION_HEADS, ...TITLE_HEADS, ...OF_THE_HEADS, ...OF_HEADS_EXTRA]);
 
 /** Given-name look-up, memoised: the package lower-cases and tries six maps per call. */
 export const getGender: (name: string) => string = memoized((name) => lookupGender(name));
@@ -43,10 +38,6 @@ function lower(token: Token | undefined): string {
 
 function glued(a: Token, b: Token): boolean {
   return a.end === b.start;
-}
-
-function isTitleWord(word: string): boolean {
-  return TITLE_HEADS.has(word) || TITLE_MODIFIERS.has(word);
 }
 
 function isPossessive(token: Token | undefined): boolean {
@@ -143,7 +134,7 @@ function extendRun(tokens: readonly Token[], i: number, last: number): number {
       while (e < last && isCapitalized(tokens[e])) e++;
       if (tokens.slice(j + 1, e).some((x) => ORGANIZATION_HEADS.has(lower(x)))) { j = e; continue; }
     }
-    if ((w === "of" || w === "for") && hasNext) {
+    if (TITLE_PREPOSITIONS.has(w) && hasNext) {
       const prev = lower(tokens[j - 1]);
       if (OF_HEADS.has(prev) || (sawOf && isTitleWord(prev))) {
         if (isCapitalized(next) && !isPersonish(tokens, j + 1, last)) { sawOf = true; j++; continue; }
@@ -160,7 +151,7 @@ function extendRun(tokens: readonly Token[], i: number, last: number): number {
     break;
   }
   // A run never ends on a particle or connector (a glued hyphen part like "Soo-suk" stays).
-  while (j > i + 1 && (NAME_PARTICLES.has(lower(tokens[j - 1])) || ["of", "for", "and", "the"].includes(lower(tokens[j - 1])))) j--;
+  while (j > i + 1 && (NAME_PARTICLES.has(lower(tokens[j - 1])) || NOT_LAST_IN_NAME.has(lower(tokens[j - 1])))) j--;
   return j;
 }
 
@@ -198,7 +189,7 @@ function make(
   // One fixed shape for every mention: later stages read these fields in hot loops.
   return {
     start, end, text: document.text.slice(start, end), sentence: tokens[from].sentence,
-    form, firstToken: from, lastToken: to, kindHint: extra.kindHint, country: extra.country,
+    form, firstToken: from, lastToken: to, kindHint: extra.kindHint, kindRule: extra.kindRule, country: extra.country,
     placeRole: extra.placeRole, title: extra.title, head: extra.head,
     affiliation: extra.affiliation, gender: extra.gender,
   };
@@ -217,6 +208,7 @@ function emitRun(analyzed: Doc, from: number, to: number, out: MentionCandidate[
     if (!isPeople) {
       out.push(make(analyzed, from, to, "name", {
         kindHint: entry.role === "country" ? "COUNTRY" : undefined,
+        kindRule: entry.role === "country" ? "name.gazetteer-country" : undefined,
         country: entry.code, placeRole: entry.role,
       }));
       return;
@@ -228,7 +220,7 @@ function emitRun(analyzed: Doc, from: number, to: number, out: MentionCandidate[
 
   // One generic head word ("the Alliance", "the Agency's", "state TV"): a description, not a name.
   if (to - from === 1 && ORGANIZATION_HEADS.has(words[0])) {
-    out.push(make(analyzed, from, to, "nominal", { kindHint: "ORGANIZATION", head: words[0] }));
+    out.push(make(analyzed, from, to, "nominal", { kindHint: "ORGANIZATION", kindRule: "nominal.organisation-head", head: words[0] }));
     return;
   }
 
@@ -236,7 +228,7 @@ function emitRun(analyzed: Doc, from: number, to: number, out: MentionCandidate[
   let titleStart = -1;
   let titleEnd = -1;
   for (let k = 0; k < words.length; k++) {
-    if (!isTitleWord(words[k]) || words[k] === "of" || words[k] === "for" || words[k] === "and" || words[k] === "the") continue;
+    if (!TITLE_HEADS.has(words[k]) && !TITLE_MODIFIERS.has(words[k])) continue;
     let e = k;
     let hasHead = false;
     // A glued hyphen stays inside a title: "Director-General".
@@ -266,7 +258,7 @@ function emitRun(analyzed: Doc, from: number, to: number, out: MentionCandidate[
     if (affiliation) emitRun(analyzed, from, from + titleStart, out);
     const head = words[titleEnd - 1];
     out.push(make(analyzed, from + titleStart, to, "nominal", {
-      kindHint: "PERSON", head, title: analyzed.document.text.slice(tokens[from + titleStart].start, tokens[to - 1].end),
+      kindHint: "PERSON", kindRule: "nominal.title", head, title: analyzed.document.text.slice(tokens[from + titleStart].start, tokens[to - 1].end),
       affiliation,
     }));
     return;
@@ -279,7 +271,7 @@ function emitRun(analyzed: Doc, from: number, to: number, out: MentionCandidate[
     const title = analyzed.document.text.slice(tokens[from + titleStart].start, tokens[nameFrom - 1].end);
     const honorific = HONORIFICS.has(words[titleStart]) && titleEnd - titleStart === 1;
     out.push(make(analyzed, nameFrom, to, "name", {
-      kindHint: "PERSON", title: honorific ? undefined : title, affiliation, gender: genderOf(tokens[nameFrom]),
+      kindHint: "PERSON", kindRule: "name.title-before", title: honorific ? undefined : title, affiliation, gender: genderOf(tokens[nameFrom]),
     }));
     return;
   }
@@ -289,7 +281,7 @@ function emitRun(analyzed: Doc, from: number, to: number, out: MentionCandidate[
   if (lead > from && lead < to && looksLikePersonName(tokens, lead, to)) {
     emitRun(analyzed, from, lead, out);
     out.push(make(analyzed, lead, to, "name", {
-      kindHint: "PERSON", affiliation: { firstToken: from, lastToken: lead }, gender: genderOf(tokens[lead]),
+      kindHint: "PERSON", kindRule: "name.demonym-then-given-name", affiliation: { firstToken: from, lastToken: lead }, gender: genderOf(tokens[lead]),
     }));
     return;
   }
@@ -307,8 +299,8 @@ function emitRun(analyzed: Doc, from: number, to: number, out: MentionCandidate[
       affiliation = { firstToken: a, lastToken: t };
     }
   }
-  const kindHint = lowerTitle ? "PERSON" : kindOfName(tokens, from, to);
-  out.push(make(analyzed, from, to, "name", { kindHint, gender: genderOf(tokens[from]), title: lowerTitle, affiliation }));
+  const decision = lowerTitle ? { kind: "PERSON" as const, rule: "name.lower-case-title-before" } : kindOfName(tokens, from, to);
+  out.push(make(analyzed, from, to, "name", { kindHint: decision?.kind, kindRule: decision?.rule, gender: genderOf(tokens[from]), title: lowerTitle, affiliation }));
   // Countries named inside a longer name ("Ministry for Foreign Affairs of Finland") are
   // mentions of their own, for PART_OF.
   for (let k = from + 1; k < to; k++) {
@@ -317,7 +309,7 @@ function emitRun(analyzed: Doc, from: number, to: number, out: MentionCandidate[
       const inner = analyzed.document.text.slice(tokens[k].start, tokens[e - 1].end);
       const entry = countryByName(inner);
       if (entry) {
-        out.push(make(analyzed, k, e, "name", { kindHint: "COUNTRY", country: entry.code, placeRole: "country" }));
+        out.push(make(analyzed, k, e, "name", { kindHint: "COUNTRY", kindRule: "name.gazetteer-country", country: entry.code, placeRole: "country" }));
         break;
       }
     }
@@ -339,7 +331,7 @@ function emitDemonym(
   const noun = lower(tokens[k]);
   const acting = role === "demonym-plural" || STATE_ACTOR_NOUNS.has(noun);
   out.push(make(analyzed, from, to, "nominal", {
-    kindHint: "COUNTRY", country: code, placeRole: role, head: acting ? noun || "people" : undefined,
+    kindHint: "COUNTRY", kindRule: "demonym.state", country: code, placeRole: role, head: acting ? noun || "people" : undefined,
   }));
 }
 
@@ -362,33 +354,10 @@ function genderOf(token: Token): "male" | "female" | undefined {
   return g === "male" || g === "female" ? g : undefined;
 }
 
-/** Kind from the name's own words; context refines it in the entities stage. */
-function kindOfName(tokens: readonly Token[], from: number, to: number): EntityKind | undefined {
-  const text = tokens.slice(from, to).map((t) => t.value).join(" ");
-  const words = tokens.slice(from, to).map(lower);
-  const last = words[words.length - 1];
-  if (WORLD_REGIONS.has(words.join("-")) || WORLD_REGIONS.has(last)) return "LOCATION";
-  // "Brazilian Amazon": a people's name before a place or body is no person.
-  if (words.length >= 2 && countryByDemonym(tokens[from].value)) {
-    return words.some((w) => ORGANIZATION_HEADS.has(w)) ? "ORGANIZATION" : "LOCATION";
-  }
-  if (words.some((w) => ORGANIZATION_HEADS.has(w)) && !LOCATION_HEADS.has(last)) return "ORGANIZATION";
-  if (LOCATION_HEADS.has(last) && words.length > 1) return "LOCATION";
-  // A dateline: "GENEVA (AP) —", "NAIROBI, Kenya —".
-  const opening = from === 0 || tokens[from - 1].sentence !== tokens[from].sentence;
-  if (opening && text === text.toUpperCase() && text.length > 3 && ["(", ",", "—", "–", "-"].includes(tokens[to]?.value ?? "")) return "LOCATION";
-  if (words.length === 1 && isAcronym(text)) return "ORGANIZATION";
-  // A given name first makes a person, unless it is written in capitals ("RIA Novosti").
-  if (words.length >= 2 && !isAcronym(tokens[from].value) && getGender(tokens[from].value) !== "unknown") return "PERSON";
-  if (words.some((w, k) => k > 0 && NAME_PARTICLES.has(w))) return "PERSON";
-  return undefined;
-}
-
 /** End of a nominal description starting at i ("the North Korean leader", "its spokeswoman"), or i. */
 function matchNominal(tokens: readonly Token[], i: number, last: number): number {
   const word = lower(tokens[i]);
-  const determiner = word === "the" || word === "its" || word === "his" || word === "her" || word === "their"
-    || word === "this" || word === "whose" || isPossessive(tokens[i]);
+  const determiner = DETERMINERS_OF_NOMINALS.has(word) || isPossessive(tokens[i]);
   if (!determiner) return i;
   // Modifiers then a head noun; capitalised words other than demonyms belong to names.
   let k = i + 1;
@@ -445,7 +414,7 @@ function emitNominal(analyzed: Doc, from: number, to: number, out: MentionCandid
       const entry = countryByDemonym(words) ?? countryByName(words);
       if (entry) {
         affiliation = { firstToken: k, lastToken: e };
-        out.push(make(analyzed, k, e, "nominal", { kindHint: "COUNTRY", country: entry.code, placeRole: entry.role }));
+        out.push(make(analyzed, k, e, "nominal", { kindHint: "COUNTRY", kindRule: "demonym.state", country: entry.code, placeRole: entry.role }));
         k = e;
         break;
       }
@@ -454,7 +423,7 @@ function emitNominal(analyzed: Doc, from: number, to: number, out: MentionCandid
   const kindHint: EntityKind = TITLE_HEADS.has(head) ? "PERSON" : "ORGANIZATION";
   const start = isPossessive(tokens[from]) ? from + 1 : from;
   out.push(make(analyzed, start, to, "nominal", {
-    kindHint, head, affiliation,
+    kindHint, kindRule: kindHint === "PERSON" ? "nominal.title" : "nominal.organisation", head, affiliation,
     title: TITLE_HEADS.has(head) ? tokens.slice(modifierFrom, to).map((t) => t.value).join(" ") : undefined,
   }));
 }

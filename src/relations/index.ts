@@ -7,7 +7,7 @@ import {
   type Entity, type EntityKind, type Evidence, type Modality, type Relation,
   type RelationType, type ResolvedMention, type Token,
 } from "../model.js";
-import type { Doc } from "../doc/doc.js";
+import type { Doc, RelationRow } from "../doc/doc.js";
 import { SpanGroup } from "../doc/spans.js";
 import type { Component } from "../doc/pipeline.js";
 import {
@@ -15,6 +15,7 @@ import {
 } from "../mentions/lexicon.js";
 import { countryByDemonym, countryByName, isCapitalized, normalizeName } from "../mentions/index.js";
 import { NOUN_TRIGGERS, SPEECH_VERBS, VERB_TRIGGERS, type Trigger } from "./triggers.js";
+import { MODALITY_FACTOR, RELATION_RULES, type RelationRuleId } from "./rules.js";
 
 /** Nouns whose infinitive is done by someone else than their owner ("his invitation to visit"). */
 const INVITING_NOUNS = new Set(["invitation", "request", "call", "appeal", "offer", "proposal", "plea", "order", "permission"]);
@@ -31,9 +32,18 @@ const GOVERNMENT_TITLES = new Set(["president", "minister", "ambassador", "premi
 const ACTOR_KINDS: ReadonlySet<EntityKind> = new Set(["PERSON", "ORGANIZATION", "COUNTRY"]);
 const RELATIVE_PRONOUNS = new Set(["who", "which", "that", "whose", "whom"]);
 
-interface Draft {
+/** Where a rule read a relation: its id, the trigger's token range, and the evidence window's centre. */
+interface Site {
+  rule: RelationRuleId;
+  /** Token range [from, to) of the trigger word(s). */
+  from: number;
+  to: number;
   /** Character offset of what states the relation, for the evidence window of a long sentence. */
   anchor: number;
+}
+
+interface Draft {
+  site: Site;
   source: string;
   relation: RelationType;
   target: string;
@@ -51,19 +61,18 @@ export const relationsComponent: Component = {
   requires: ["tokens", "pos", "lemmas", "sentences", "mentions", "entities"],
   assigns: ["relations"],
   run(doc) {
-    doc.relations = extractRelations(doc).map((r) => ({ ...r, rule: "", trigger: { start: 0, end: 0, text: "" } }));
+    doc.relations = extractRelations(doc);
   },
 };
 
-export function extractRelations(analyzed: Doc): Relation[] {
+export function extractRelations(analyzed: Doc): RelationRow[] {
   const { tokens, sentences, document } = analyzed;
   const group = analyzed.spans.entities;
   const resolved = { entities: analyzed.entities, mentions: group.items };
   const kindOf = new Map<string, EntityKind>(resolved.entities.map((e: Entity) => [e.id, e.kind]));
   const drafts: Draft[] = [];
-  const pendingRoles: { mention: ResolvedMention; title: string }[] = [];
-  const pendingDenials: { denier: string; sentence: number; modality: Modality; anchor: number }[] = [];
-  let anchor = 0;
+  const pendingRoles: { mention: ResolvedMention; title: string; site: Site }[] = [];
+  const pendingDenials: { denier: string; sentence: number; modality: Modality; verb: number }[] = [];
 
   // Outermost actor mentions by token: the slots relations are read from.
   const all = resolved.mentions;
@@ -88,8 +97,11 @@ export function extractRelations(analyzed: Doc): Relation[] {
   const slotAt = new SpanGroup("slots", tokens.length, slots).coveringIndex("last");
   const anyAt = group.coveringIndex("shortest");
 
-  const add = (source: string | undefined, relation: RelationType, target: string | undefined, sentence: number,
-    confidence: number, extra: Partial<Draft> = {}): void => {
+  /** The site of a rule that read tokens [from, to), its evidence centred on `anchor`. */
+  const at = (rule: RelationRuleId, from: number, to = from + 1, anchor = tokens[from].start): Site => ({ rule, from, to, anchor });
+  const add = (site: Site, source: string | undefined, relation: RelationType, target: string | undefined, sentence: number,
+    extra: Partial<Draft> = {}): void => {
+    const confidence = RELATION_RULES[site.rule].confidence;
     if (!source || !target || source === target) return;
     const sk = kindOf.get(source);
     const tk = kindOf.get(target);
@@ -103,7 +115,7 @@ export function extractRelations(analyzed: Doc): Relation[] {
       holders.add(s);
       officeHolders.set(key, holders);
     }
-    drafts.push({ anchor, source: s, relation, target: t, sentence, confidence, modality: "asserted", ...extra });
+    drafts.push({ site, source: s, relation, target: t, sentence, confidence, modality: "asserted", ...extra });
   };
 
   for (const sentence of sentences) {
@@ -129,7 +141,6 @@ export function extractRelations(analyzed: Doc): Relation[] {
   // ---------------------------------------------------------------- verbs and nouns
 
   function readVerb(v: number, first: number, last: number, speaker: string | undefined): void {
-    anchor = tokens[v].start;
     const token = tokens[v];
     let lemma = token.lemma.toLowerCase();
     // Phrasal verbs and multiword triggers.
@@ -145,10 +156,9 @@ export function extractRelations(analyzed: Doc): Relation[] {
     const modality = modalityAt(v, first, last, speaker);
     const attributedTo = modality === "reported" ? speaker : undefined;
     const subjects = subjectsOf(v, first);
-    const confidence = 0.85;
     if (passive) {
       const agents = objectsAfter(v, last, ["by"]);
-      for (const a of agents) for (const s of subjects) add(a.entity, trigger.relation, s.entity, token.sentence, confidence, { modality, attributedTo, negated });
+      for (const a of agents) for (const s of subjects) add(at("verb.passive", v), a.entity, trigger.relation, s.entity, token.sentence, { modality, attributedTo, negated });
       return;
     }
     // "X told Reuters": the outlet quotes the speaker.
@@ -157,30 +167,30 @@ export function extractRelations(analyzed: Doc): Relation[] {
     // "Brazil and Indonesia signed ...": a symmetric relation among coordinated subjects.
     if (objects.length === 0 && subjects.length >= 2 && VOCABULARY[trigger.relation].symmetric) {
       for (let a = 0; a < subjects.length; a++) {
-        for (let b = a + 1; b < subjects.length; b++) add(subjects[a].entity, trigger.relation, subjects[b].entity, token.sentence, 0.8, { modality, attributedTo, negated });
+        for (let b = a + 1; b < subjects.length; b++) add(at("verb.coordinated-subjects", v), subjects[a].entity, trigger.relation, subjects[b].entity, token.sentence, { modality, attributedTo, negated });
       }
     }
     for (const s of subjects) {
       for (const o of objects) {
         const [from, to] = trigger.reverse ? [o, s] : [s, o];
         let relation = trigger.relation;
+        let rule: RelationRuleId = "verb.active";
         // "send a team to X" is a visit, not a delivery.
-        if (lemma === "send" && tokens.slice(v + 1, o.firstToken).some((t) => VISITING_GROUPS.has(t.normal))) relation = "VISIT";
+        if (lemma === "send" && tokens.slice(v + 1, o.firstToken).some((t) => VISITING_GROUPS.has(t.normal))) { relation = "VISIT"; rule = "verb.send-visitors"; }
         const fromKind = kindOf.get(from.entity);
         const toKind = kindOf.get(to.entity);
         // A state joining a body becomes part of it; welcoming a decision is support, not hosting.
-        if (lemma === "join" && fromKind !== "PERSON" && toKind === "ORGANIZATION") relation = "PART_OF";
-        if (relation === "HOST" && toKind !== "PERSON" && lemma === "welcome") relation = "SUPPORT";
-        add(from.entity, relation, to.entity, token.sentence, confidence, { modality, attributedTo, negated });
+        if (lemma === "join" && fromKind !== "PERSON" && toKind === "ORGANIZATION") { relation = "PART_OF"; rule = "verb.join-body"; }
+        if (relation === "HOST" && toKind !== "PERSON" && lemma === "welcome") { relation = "SUPPORT"; rule = "verb.welcome-decision"; }
+        add(at(rule, v), from.entity, relation, to.entity, token.sentence, { modality, attributedTo, negated });
       }
     }
     if (trigger.relation === "DENY" && objects.length === 0 && !negated) {
-      for (const s of subjects) pendingDenials.push({ denier: s.entity, sentence: token.sentence, modality, anchor: token.start });
+      for (const s of subjects) pendingDenials.push({ denier: s.entity, sentence: token.sentence, modality, verb: v });
     }
   }
 
   function readNoun(n: number, first: number, last: number, speaker: string | undefined): void {
-    anchor = tokens[n].start;
     const token = tokens[n];
     const lemma = token.lemma.toLowerCase();
     const trigger: Trigger | undefined = NOUN_TRIGGERS.get(lemma) ?? NOUN_TRIGGERS.get(token.normal);
@@ -190,12 +200,14 @@ export function extractRelations(analyzed: Doc): Relation[] {
     const negated = isNegated(n, first);
     let objects = objectsAfter(n, last, trigger.preps, true);
     let owners = ownersOf(n, first);
+    let rule: RelationRuleId = "noun.owner-object";
     if (objects.length >= 2 && tokens[n + 1]?.normal === "between") {
       // "a summit between X and Y".
       owners = [objects[0]];
       objects = objects.slice(1);
+      rule = "noun.between";
     }
-    for (const o of owners) for (const t of objects) add(o.entity, trigger.relation, t.entity, token.sentence, 0.75, { modality, attributedTo, negated });
+    for (const o of owners) for (const t of objects) add(at(rule, n), o.entity, trigger.relation, t.entity, token.sentence, { modality, attributedTo, negated });
   }
 
   /** Who owns a noun: "X's war", "Security Council sanctions", "his visit", or the subject of the verb it follows. */
@@ -502,19 +514,17 @@ export function extractRelations(analyzed: Doc): Relation[] {
   }
 
   function quoteOutlet(v: number, last: number, speaker: ResolvedMention): void {
-    anchor = tokens[v].start;
     const objects = objectsAfter(v, last, [""]);
-    for (const o of objects) if (kindOf.get(o.entity) === "ORGANIZATION") add(o.entity, "QUOTE", speaker.entity, tokens[v].sentence, 0.8);
+    for (const o of objects) if (kindOf.get(o.entity) === "ORGANIZATION") add(at("quote.told-outlet", v), o.entity, "QUOTE", speaker.entity, tokens[v].sentence);
   }
 
   function readAccordingTo(first: number, last: number, speaker: string | undefined): void {
     for (let k = first; k + 2 < last; k++) {
       if (tokens[k].normal !== "according" || tokens[k + 1].normal !== "to") continue;
-      anchor = tokens[k].start;
       const objects = objectsAfter(k + 1, last, [""]);
       for (const o of objects) {
         if (kindOf.get(o.entity) !== "ORGANIZATION") continue;
-        if (speaker && speaker !== o.entity) add(o.entity, "QUOTE", speaker, tokens[k].sentence, 0.7);
+        if (speaker && speaker !== o.entity) add(at("quote.according-to", k, k + 2), o.entity, "QUOTE", speaker, tokens[k].sentence);
       }
     }
   }
@@ -552,7 +562,6 @@ export function extractRelations(analyzed: Doc): Relation[] {
   }
 
   function readRole(m: ResolvedMention): void {
-    anchor = m.start;
     const sentence = m.sentence;
     // Title written before the name, in capitals or not: "Russian President X", "North Korean leader X", "Brazil's Foreign Minister X".
     let j = m.firstToken - 1;
@@ -604,19 +613,20 @@ export function extractRelations(analyzed: Doc): Relation[] {
     if (!title) return;
     const head = title.toLowerCase().split(/\s+/).filter((w) => TITLE_HEADS.has(w)).pop();
     if (!head || head === "mr" || head === "mrs" || head === "ms" || head === "dr") return;
+    const site = roleSite("role.title", m, j + 1);
     if (!owner && GOVERNMENT_TITLES.has(head)) {
-      pendingRoles.push({ mention: m, title });
+      pendingRoles.push({ mention: m, title, site: { ...site, rule: "role.government-title" } });
       return;
     }
     if (!owner) return;
-    add(m.entity, "ROLE", owner.entity, sentence, 0.8, { role: title });
+    add(site, m.entity, "ROLE", owner.entity, sentence, { role: title });
   }
 
   /** A government title with no owner in reach: the entity's owner elsewhere, else the nearest country. */
   function resolvePendingRoles(): void {
     const main = mainCountry();
     const mainSentences = new Set(main ? all.filter((x) => x.entity === main.entity).map((x) => x.sentence) : []);
-    for (const { mention, title } of pendingRoles) {
+    for (const { mention, title, site } of pendingRoles) {
       if (withRole.has(mention.entity)) continue;
       // A state acting in the same sentence ("X said Russia may ..."), else the document's
       // main state when it is near, else the nearest state.
@@ -628,8 +638,7 @@ export function extractRelations(analyzed: Doc): Relation[] {
       // A guessed state that already has someone with this title ("President") is not his.
       const holders = owner ? officeHolders.get(`${owner.entity}|${officeOf(title)}`) : undefined;
       const taken = !!holders && [...holders].some((h) => h !== mention.entity);
-      anchor = mention.start;
-      if (owner && !taken) add(mention.entity, "ROLE", owner.entity, mention.sentence, 0.6, { role: title });
+      if (owner && !taken) add(site, mention.entity, "ROLE", owner.entity, mention.sentence, { role: title });
     }
   }
 
@@ -650,6 +659,12 @@ export function extractRelations(analyzed: Doc): Relation[] {
       for (const x of group.startingAt(k)) if (x.lastToken <= to && test(x)) return x;
     }
     return undefined;
+  }
+
+  /** A ROLE's trigger: the title words before the name, else the mention that carries the title. */
+  function roleSite(rule: RelationRuleId, m: ResolvedMention, titleFrom: number): Site {
+    const before = titleFrom < m.firstToken;
+    return at(rule, before ? titleFrom : m.firstToken, before ? m.firstToken : m.lastToken, m.start);
   }
 
   function titleStart(m: ResolvedMention): number {
@@ -709,8 +724,8 @@ export function extractRelations(analyzed: Doc): Relation[] {
 
   /** PART_OF / LOCATED_IN for an organisation or place from how it is introduced. */
   function readOwner(m: ResolvedMention, kind: EntityKind): void {
-    anchor = m.start;
     const rel: RelationType = kind === "LOCATION" ? "LOCATED_IN" : "PART_OF";
+    const site = (rule: RelationRuleId, from = m.firstToken, to = m.lastToken): Site => at(rule, from, to, m.start);
     const sentence = m.sentence;
     if (m.form !== "name") return;
     // "X's Foreign Ministry", "Russia's Far East", "Russia's state news agency TASS".
@@ -729,7 +744,7 @@ export function extractRelations(analyzed: Doc): Relation[] {
         const owner = all[ownerIdx];
         const ok = kind === "LOCATION" ? ["COUNTRY", "LOCATION"].includes(kindOf.get(owner.entity)!) : kindOf.get(owner.entity) !== "PERSON";
         if (ok && (descriptor || isPossessiveToken(tokens[j]) || owner.placeRole === "demonym" || kindOf.get(owner.entity) === "COUNTRY")) {
-          add(m.entity, rel, owner.entity, sentence, 0.75);
+          add(site("owner.possessive", j, j + 1), m.entity, rel, owner.entity, sentence);
         }
       }
     }
@@ -738,11 +753,11 @@ export function extractRelations(analyzed: Doc): Relation[] {
     for (let k = m.firstToken; k < m.lastToken; k++) {
       for (const x of group.startingAt(k)) {
         if (x === m || x.lastToken > m.lastToken) continue;
-        if (kindOf.get(x.entity) === "COUNTRY") add(m.entity, rel, x.entity, sentence, 0.75);
+        if (kindOf.get(x.entity) === "COUNTRY") add(site("owner.inside-name", x.firstToken, x.lastToken), m.entity, rel, x.entity, sentence);
       }
     }
     const headOwner = ownerInNameHead(m);
-    if (headOwner) add(m.entity, rel, headOwner, sentence, 0.7);
+    if (headOwner) add(site("owner.name-head"), m.entity, rel, headOwner, sentence);
     const after = tokens[m.lastToken];
     const after2 = tokens[m.lastToken + 1];
     // "X in Y" (places), "X of the Y" (bodies).
@@ -753,8 +768,8 @@ export function extractRelations(analyzed: Doc): Relation[] {
       const y = anyAt[k] >= 0 ? all[anyAt[k]] : undefined;
       if (y && y.sentence === sentence && y.form === "name") {
         const yk = kindOf.get(y.entity)!;
-        if (kind === "LOCATION" && w === "in" && (yk === "LOCATION" || yk === "COUNTRY")) add(m.entity, "LOCATED_IN", y.entity, sentence, 0.75);
-        if (kind === "ORGANIZATION" && w === "of" && (yk === "ORGANIZATION" || yk === "COUNTRY")) add(m.entity, "PART_OF", y.entity, sentence, 0.7);
+        if (kind === "LOCATION" && w === "in" && (yk === "LOCATION" || yk === "COUNTRY")) add(site("owner.in-phrase", m.lastToken, m.lastToken + 1), m.entity, "LOCATED_IN", y.entity, sentence);
+        if (kind === "ORGANIZATION" && w === "of" && (yk === "ORGANIZATION" || yk === "COUNTRY")) add(site("owner.of-phrase", m.lastToken, m.lastToken + 1), m.entity, "PART_OF", y.entity, sentence);
       }
     }
     // Apposition: "Antara, Indonesia's state news agency"; "Surabaya, Indonesia's second-largest city".
@@ -771,12 +786,12 @@ export function extractRelations(analyzed: Doc): Relation[] {
         if (kind === "ORGANIZATION" && (ORGANIZATION_NOMINALS.has(w) || ORGANIZATION_HEADS.has(w))) { head = true; break; }
         if (kind === "LOCATION" && LOCATION_HEADS.has(w)) { head = true; break; }
       }
-      if (found && head && found.entity !== m.entity) add(m.entity, rel, found.entity, sentence, 0.7);
+      if (found && head && found.entity !== m.entity) add(site("owner.apposition", m.lastToken, m.lastToken + 1), m.entity, rel, found.entity, sentence);
     }
     // "the central Iranian city of Isfahan".
     if (kind === "LOCATION" && tokens[m.firstToken - 1]?.normal === "of" && LOCATION_HEADS.has(tokens[m.firstToken - 2]?.normal ?? "")) {
       for (let k = m.firstToken - 3; k >= Math.max(0, m.firstToken - 6); k--) {
-        if (anyAt[k] >= 0) { add(m.entity, "LOCATED_IN", all[anyAt[k]].entity, sentence, 0.7); break; }
+        if (anyAt[k] >= 0) { add(site("owner.city-of", m.firstToken - 2, m.firstToken), m.entity, "LOCATED_IN", all[anyAt[k]].entity, sentence); break; }
       }
     }
   }
@@ -815,8 +830,7 @@ export function extractRelations(analyzed: Doc): Relation[] {
       if (tokens[a.lastToken]?.value !== "," || b.firstToken !== a.lastToken + 1) continue;
       const dash = tokens[b.lastToken]?.value;
       if (dash !== "—" && dash !== "-" && dash !== "–") continue;
-      anchor = a.start;
-      add(a.entity, "LOCATED_IN", b.entity, s.index, 0.7);
+      add(at("located-in.dateline", b.lastToken, b.lastToken + 1, a.start), a.entity, "LOCATED_IN", b.entity, s.index);
     }
   }
 
@@ -831,8 +845,7 @@ export function extractRelations(analyzed: Doc): Relation[] {
       const aimed = before.filter((x) => x.target === d.denier);
       const pool = aimed.length > 0 ? aimed : before.filter((x) => d.sentence - x.sentence <= 4);
       const claim = pool[pool.length - 1];
-      anchor = d.anchor;
-      if (claim) add(d.denier, "DENY", claim.source, d.sentence, 0.7, { modality: d.modality });
+      if (claim) add(at("deny.claim", d.verb), d.denier, "DENY", claim.source, d.sentence, { modality: d.modality });
     }
   }
 
@@ -869,7 +882,7 @@ export function extractRelations(analyzed: Doc): Relation[] {
     let start = s.start;
     let end = s.end;
     if (end - start > MAX_EVIDENCE) {
-      start = Math.max(s.start, d.anchor - MAX_EVIDENCE / 2);
+      start = Math.max(s.start, d.site.anchor - MAX_EVIDENCE / 2);
       end = Math.min(s.end, start + MAX_EVIDENCE);
       // Whole words at both ends.
       while (start > s.start && /\S/.test(document.text[start - 1])) start--;
@@ -878,8 +891,8 @@ export function extractRelations(analyzed: Doc): Relation[] {
     return { document: document.id, sentence: d.sentence, start, end, text: document.text.slice(start, end) };
   }
 
-  function finish(): Relation[] {
-    const merged = new Map<string, Relation>();
+  function finish(): RelationRow[] {
+    const merged = new Map<string, RelationRow>();
     for (const d of drafts) {
       const key = `${d.source}|${d.relation}|${d.target}`;
       const s = sentences[d.sentence];
@@ -896,7 +909,12 @@ export function extractRelations(analyzed: Doc): Relation[] {
       if (d.attributedTo && d.attributedTo !== d.source) relation.attributedTo = d.attributedTo;
       if (d.negated) relation.negated = true;
       if (d.role) relation.role = d.role;
-      merged.set(key, relation);
+      const row = relation as RelationRow;
+      row.rule = d.site.rule;
+      const from = tokens[d.site.from].start;
+      const to = tokens[d.site.to - 1].end;
+      row.trigger = { start: from, end: to, text: document.text.slice(from, to) };
+      merged.set(key, row);
     }
     return [...merged.values()];
   }
@@ -912,7 +930,7 @@ function countryCodeOf(text: string): string | undefined {
 }
 
 function adjusted(d: Draft): number {
-  const factor = d.modality === "asserted" ? 1 : d.modality === "reported" ? 0.9 : 0.75;
+  const factor = d.modality === "asserted" ? MODALITY_FACTOR.asserted : d.modality === "reported" ? MODALITY_FACTOR.reported : MODALITY_FACTOR.other;
   return Math.round(d.confidence * factor * 100) / 100;
 }
 
