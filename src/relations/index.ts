@@ -3,7 +3,7 @@
 // possessives and "of"/"in" phrases (PART_OF, LOCATED_IN), speech and "according to"
 // (QUOTE, attribution). A DENY points at whoever made the claim denied.
 import {
-  VOCABULARY,
+  VOCABULARY, kindsFit,
   type Entity, type EntityKind, type Evidence, type Modality, type Relation,
   type RelationType, type ResolvedMention, type Token,
 } from "../model.js";
@@ -11,26 +11,23 @@ import type { Doc, RelationRow } from "../doc/doc.js";
 import { SpanGroup } from "../doc/spans.js";
 import type { Component } from "../doc/pipeline.js";
 import {
-  GOVERNING_NOUNS, LOCATION_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOMINALS, STATE_ACTOR_NOUNS, TITLE_HEADS, TITLE_MODIFIERS,
+  GOVERNING_NOUNS, HONORIFICS, LOCATION_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOMINALS, STATE_ACTOR_NOUNS, TITLE_HEADS,
+  TITLE_JOINERS, TITLE_MODIFIERS, isTitleWord,
 } from "../mentions/lexicon.js";
 import { countryByDemonym, countryByName, isCapitalized, normalizeName } from "../mentions/index.js";
 import { NOUN_TRIGGERS, SPEECH_VERBS, VERB_TRIGGERS, type Trigger } from "./triggers.js";
 import { MODALITY_FACTOR, RELATION_RULES, type RelationRuleId } from "./rules.js";
+import { CLAIM_RELATIONS, MODALITY_MARKERS, PHRASAL_VERBS, POSSESSIVE_OBJECT_RELATIONS, RELATION_WORDS } from "./words.js";
 
-/** Nouns whose infinitive is done by someone else than their owner ("his invitation to visit"). */
-const INVITING_NOUNS = new Set(["invitation", "request", "call", "appeal", "offer", "proposal", "plea", "order", "permission"]);
-/** Nouns for the people of a body, who stand for it ("the group's leaders"). */
-const PEOPLE_OF_A_BODY = new Set(["leaders", "leader", "leadership", "officials", "members", "government", "fighters", "troops", "forces", "commanders", "representatives"]);
-/** What one sends to visit a place, not to deliver ("send a team to Niger"). */
-const VISITING_GROUPS = new Set(["team", "teams", "delegation", "mission", "envoy", "envoys", "inspectors", "observers", "experts", "representative"]);
 /** Longest evidence text kept; longer sentences are shown as a window around the relation. */
 const MAX_EVIDENCE = 1000;
-const BE = new Set(["be", "is", "was", "were", "been", "being", "are", "get", "got"]);
-const NEGATIONS = new Set(["not", "n't", "never", "no"]);
-const LIGHT_VERBS = new Set(["maintain", "keep", "hold", "have", "vow", "express", "impose", "make", "carry", "pay", "begin", "sit", "give", "offer", "pledge", "announce", "launch", "wage", "continue", "come", "open", "conduct", "seek"]);
-const GOVERNMENT_TITLES = new Set(["president", "minister", "ambassador", "premier", "chancellor", "king", "queen", "secretary", "envoy", "spokesman", "spokeswoman", "spokesperson", "leader", "governor"]);
-const ACTOR_KINDS: ReadonlySet<EntityKind> = new Set(["PERSON", "ORGANIZATION", "COUNTRY"]);
-const RELATIVE_PRONOUNS = new Set(["who", "which", "that", "whose", "whom"]);
+const {
+  INVITING_NOUNS, PEOPLE_OF_A_BODY, VISITING_GROUPS, PASSIVE_AUXILIARIES, NEGATIONS, LIGHT_VERBS, GOVERNMENT_TITLES,
+  RELATIVE_PRONOUNS, OBJECT_PRONOUNS, CLAUSE_PREPOSITIONS, MEMBERS_PREPOSITIONS, SEGMENT_OPENERS, COORDINATION_LINKS,
+  TITLE_DETERMINERS, NOMINAL_OWNER_PRONOUNS, TITLE_OWNER_PRONOUNS,
+} = RELATION_WORDS;
+/** Kinds that act (VOCABULARY's actors): a PERSON, ORGANIZATION or COUNTRY. */
+const ACTOR_KINDS: ReadonlySet<EntityKind> = new Set(VOCABULARY.MEET.source);
 
 /** Where a rule read a relation: its id, the trigger's token range, and the evidence window's centre. */
 interface Site {
@@ -145,9 +142,9 @@ export function extractRelations(analyzed: Doc): RelationRow[] {
     let lemma = token.lemma.toLowerCase();
     // Phrasal verbs and multiword triggers.
     const next = tokens[v + 1]?.normal;
-    if (lemma === "turn" && next === "down") lemma = "reject";
-    if (lemma === "call" && next === "on") lemma = "urge";
-    if (lemma === "carry" && next === "out") return;
+    const phrasal = PHRASAL_VERBS.get(`${lemma} ${next}`);
+    if (phrasal === null) return;
+    if (phrasal !== undefined) lemma = phrasal;
     const trigger = VERB_TRIGGERS.get(lemma);
     if (!trigger) return;
     // "Hezbollah, the group backed by Tehran": a participle with its agent is passive too.
@@ -235,7 +232,7 @@ export function extractRelations(analyzed: Doc): RelationRow[] {
     // A noun phrase at the head of the sentence's subject ("The talks with X lasted"), or
     // a prepositional phrase on the main clause ("during a summit with Y").
     const det = tokens[k];
-    if (det && ["during", "at", "after", "before", "for"].includes(det.normal)) {
+    if (det && CLAUSE_PREPOSITIONS.has(det.normal)) {
       return mainSubject(first, n);
     }
     return [];
@@ -295,7 +292,7 @@ export function extractRelations(analyzed: Doc): RelationRow[] {
         // "was accused by the EU of shipping": the agent of the passive is not the gerund's subject.
         if (gerund && before && before.normal === "by") { k = m.firstToken - 2; continue; }
         // "Fighters from X attacked": the group named after "from" acts.
-        if (before && ["from", "of"].includes(before.normal) && /s$/.test(tokens[m.firstToken - 2]?.value ?? "")
+        if (before && MEMBERS_PREPOSITIONS.has(before.normal) && /s$/.test(tokens[m.firstToken - 2]?.value ?? "")
           && tokens[m.firstToken - 2]?.pos === "NOUN" && directlyBefore(m, v)) return withCoordinated(m, first, -1);
         if (before && before.pos === "ADP" && m.firstToken - 1 >= first && !isPossessiveToken(before) && !directlyBefore(m, v)) {
           k = m.firstToken - 2;
@@ -345,7 +342,7 @@ export function extractRelations(analyzed: Doc): RelationRow[] {
     while (j >= first && tokens[j].value !== ",") j--;
     if (j < first) return k;
     const opener = tokens[j + 1]?.normal;
-    if (RELATIVE_PRONOUNS.has(opener) || ["a", "an", "the", "its", "whose", "who", "which", "known", "based"].includes(opener)) return j - 1;
+    if (RELATIVE_PRONOUNS.has(opener) || SEGMENT_OPENERS.has(opener)) return j - 1;
     // "Lim Soo-suk, South Korea's Foreign Ministry spokesperson, said": a verbless apposition after a name.
     const verbless = tokens.slice(j + 1, k).every((t) => t.pos !== "VERB" && t.pos !== "AUX");
     if (verbless && j - 1 >= first && slotAt[j - 1] >= 0 && kindOf.get(slots[slotAt[j - 1]].entity) === "PERSON") return j - 1;
@@ -370,11 +367,11 @@ export function extractRelations(analyzed: Doc): RelationRow[] {
       if (slotAt[k] >= 0) {
         const m = slots[slotAt[k]];
         // "his weapons factories", "Kim's translator": owners, not objects (but "welcomed Kim's limousine").
-        const possessive = m.form === "pronoun" ? !["him", "her", "it", "them"].includes(m.text.toLowerCase())
+        const possessive = m.form === "pronoun" ? !OBJECT_PRONOUNS.has(m.text.toLowerCase())
           : isPossessiveToken(tokens[m.lastToken]);
         // "warned the group's leaders": the people of a body stand for it.
         const forTheBody = m.form !== "pronoun" && possessive && PEOPLE_OF_A_BODY.has(tokens[m.lastToken + 1]?.normal ?? "");
-        if (possessive && !forTheBody && !(m.form !== "pronoun" && (nounTrigger || ["HOST", "MONITOR"].includes(VERB_TRIGGERS.get(tokens[v].lemma.toLowerCase())?.relation ?? "")))) {
+        if (possessive && !forTheBody && !(m.form !== "pronoun" && (nounTrigger || POSSESSIVE_OBJECT_RELATIONS.has(VERB_TRIGGERS.get(tokens[v].lemma.toLowerCase())?.relation as RelationType)))) {
           k = m.lastToken + 1;
           continue;
         }
@@ -390,7 +387,7 @@ export function extractRelations(analyzed: Doc): RelationRow[] {
       // Another noun ends a noun trigger's reach ("talks on trade"), but not a title or an
       // affiliation before a name ("talks with US President Joe Biden").
       if (nounTrigger && t.pos === "NOUN" && k > v + 2 && !preps.includes(w) && !inAffiliation[k]
-        && !TITLE_HEADS.has(w) && !TITLE_MODIFIERS.has(w)) return [];
+        && !isTitleWord(w)) return [];
       k++;
     }
     return [];
@@ -402,7 +399,7 @@ export function extractRelations(analyzed: Doc): RelationRow[] {
     while (j > v) {
       const t = tokens[j];
       const w = t.normal;
-      const titleWord = TITLE_HEADS.has(w) || TITLE_MODIFIERS.has(w) && w !== "for" && w !== "of";
+      const titleWord = TITLE_HEADS.has(w) || TITLE_MODIFIERS.has(w) || TITLE_JOINERS.has(w);
       // Part of a hyphenated modifier: "the state-run Anadolu Agency".
       const hyphenated = tokens[j - 1]?.value === "-" && tokens[j - 1].end === t.start;
       if (t.pos === "DET" || t.pos === "ADJ" || t.pos === "NUM" || titleWord || anyAt[j] >= 0 || isPossessiveToken(t)
@@ -433,7 +430,7 @@ export function extractRelations(analyzed: Doc): RelationRow[] {
         while (k < last) {
           const w = tokens[k].normal;
           if (w === "and" || w === "or" || w === "," || w === ";") { sawLink = true; if (w === ";") semicolon = true; k++; continue; }
-          if (semicolon || (sawLink && (tokens[k].pos === "DET" || TITLE_HEADS.has(w) || TITLE_MODIFIERS.has(w) && w !== "of" && w !== "for" || anyAt[k] >= 0 && slotAt[k] < 0))) {
+          if (semicolon || (sawLink && (tokens[k].pos === "DET" || TITLE_HEADS.has(w) || TITLE_MODIFIERS.has(w) || TITLE_JOINERS.has(w) || anyAt[k] >= 0 && slotAt[k] < 0))) {
             if (slotAt[k] >= 0) break;
             k++;
             if (semicolon && tokens[k - 1].value === ";") continue;
@@ -465,14 +462,14 @@ export function extractRelations(analyzed: Doc): RelationRow[] {
       for (;;) {
         let k = cur.firstToken - 1;
         let sawLink = false;
-        while (k >= first && (["and", ",", "or", "both"].includes(tokens[k].normal) || (sawLink && tokens[k].pos === "DET"))) {
+        while (k >= first && (COORDINATION_LINKS.has(tokens[k].normal) || (sawLink && tokens[k].pos === "DET"))) {
           if (tokens[k].pos !== "DET") sawLink = true;
           k--;
         }
         // "Japan and the Philippines": the article belongs to the second actor.
         if (!sawLink && tokens[k]?.pos === "DET") {
           let j = k - 1;
-          while (j >= first && ["and", ",", "or", "both"].includes(tokens[j].normal)) { sawLink = true; j--; }
+          while (j >= first && COORDINATION_LINKS.has(tokens[j].normal)) { sawLink = true; j--; }
           if (sawLink) k = j;
         }
         if (!sawLink || k < first) break;
@@ -532,10 +529,7 @@ export function extractRelations(analyzed: Doc): RelationRow[] {
   function modalityAt(v: number, first: number, last: number, speaker: string | undefined): Modality {
     for (let k = v - 1; k >= Math.max(first, v - 4); k--) {
       const w = tokens[k].normal;
-      if (w === "will" || w === "'ll" || w === "shall") return "future";
-      if (w === "expected" || w === "scheduled" || w === "set") return "expected";
-      if (w === "may" || w === "might" || w === "could" || w === "can") return "possible";
-      if (w === "would" || w === "if" || w === "should") return "hypothetical";
+      for (const marker of MODALITY_MARKERS) if (marker.words.has(w)) return marker.modality;
       if (slotAt[k] >= 0 || w === ",") break;
     }
     // Said by someone: in a speech clause, or in a sentence "according to" someone.
@@ -579,7 +573,7 @@ export function extractRelations(analyzed: Doc): RelationRow[] {
     if (!owner && m.form === "nominal") {
       const before = m.firstToken - 1;
       if (before >= 0 && isPossessiveToken(tokens[before]) && anyAt[before - 1] >= 0) owner = all[anyAt[before - 1]];
-      else if (["its", "whose"].includes(tokens[m.firstToken].normal)) owner = possessorPronoun(m.firstToken);
+      else if (NOMINAL_OWNER_PRONOUNS.has(tokens[m.firstToken].normal)) owner = possessorPronoun(m.firstToken);
       title = m.title ?? title;
     }
     // A title set off before the name: "Its spokesman, Rear Admiral X"; "the bloc's foreign policy chief, X".
@@ -591,7 +585,7 @@ export function extractRelations(analyzed: Doc): RelationRow[] {
       if (head && TITLE_HEADS.has(head) && k >= 0) {
         let possessor: ResolvedMention | undefined;
         if (isPossessiveToken(tokens[k]) && anyAt[k - 1] >= 0) possessor = all[anyAt[k - 1]];
-        else if (anyAt[k] >= 0 && all[anyAt[k]].form === "pronoun" && ["its", "their"].includes(tokens[k].normal)) possessor = all[anyAt[k]];
+        else if (anyAt[k] >= 0 && all[anyAt[k]].form === "pronoun" && TITLE_OWNER_PRONOUNS.has(tokens[k].normal)) possessor = all[anyAt[k]];
         if (possessor && kindOf.get(possessor.entity) !== "PERSON") {
           owner = owner ?? possessor;
           title = title ?? words.join(" ");
@@ -612,7 +606,7 @@ export function extractRelations(analyzed: Doc): RelationRow[] {
     }
     if (!title) return;
     const head = title.toLowerCase().split(/\s+/).filter((w) => TITLE_HEADS.has(w)).pop();
-    if (!head || head === "mr" || head === "mrs" || head === "ms" || head === "dr") return;
+    if (!head || HONORIFICS.has(head)) return;
     const site = roleSite("role.title", m, j + 1);
     if (!owner && GOVERNMENT_TITLES.has(head)) {
       pendingRoles.push({ mention: m, title, site: { ...site, rule: "role.government-title" } });
@@ -696,7 +690,7 @@ export function extractRelations(analyzed: Doc): RelationRow[] {
       }
       if (w === "its" || w === "whose") owner = owner ?? possessorPronoun(j);
       words.push(t.value);
-      if (TITLE_HEADS.has(w) && !title) title = words.filter((x) => !["a", "an", "the", "its", "whose", "'s", "’s"].includes(x.toLowerCase())).join(" ");
+      if (TITLE_HEADS.has(w) && !title) title = words.filter((x) => !TITLE_DETERMINERS.has(x.toLowerCase())).join(" ");
     }
     if (!title) return undefined;
     return { owner, title };
@@ -837,7 +831,7 @@ export function extractRelations(analyzed: Doc): RelationRow[] {
   // ---------------------------------------------------------------- DENY targets
 
   function resolveDenials(): void {
-    const claims = drafts.filter((x) => ["ACCUSE", "REQUEST", "DEMAND", "WARN"].includes(x.relation));
+    const claims = drafts.filter((x) => CLAIM_RELATIONS.has(x.relation));
     for (const d of pendingDenials) {
       // Whoever most recently accused, asked or demanded something of the denier (or of
       // anyone, within a few sentences); the last 50 claims are far enough to look back.
@@ -855,7 +849,7 @@ export function extractRelations(analyzed: Doc): RelationRow[] {
     for (let k = v - 1; k >= Math.max(first, v - 3); k--) {
       const t = tokens[k];
       if (t.pos === "ADV" || NEGATIONS.has(t.normal)) continue;
-      return t.pos === "AUX" && BE.has(t.normal) && /(ed|en|wn|ught|ung|id|eld|ent|ome|un)$/.test(tokens[v].normal);
+      return t.pos === "AUX" && PASSIVE_AUXILIARIES.has(t.normal) && /(ed|en|wn|ught|ung|id|eld|ent|ome|un)$/.test(tokens[v].normal);
     }
     return false;
   }
@@ -922,7 +916,7 @@ export function extractRelations(analyzed: Doc): RelationRow[] {
 
 /** A title without its demonyms and capitals: "Russian President" and "President" hold one office. */
 function officeOf(title: string): string {
-  return title.toLowerCase().split(/\s+/).filter((w) => TITLE_HEADS.has(w) || TITLE_MODIFIERS.has(w)).join(" ");
+  return title.toLowerCase().split(/\s+/).filter(isTitleWord).join(" ");
 }
 
 function countryCodeOf(text: string): string | undefined {
@@ -944,19 +938,7 @@ function isParticiple(t: Token): boolean {
 
 function isTitleToken(t: Token): boolean {
   const w = t.normal;
-  return (TITLE_HEADS.has(w) || (TITLE_MODIFIERS.has(w) && !["of", "for", "and", "the"].includes(w))) && t.pos !== "PUNCT";
-}
-
-/** Which kinds each relation accepts at its ends. */
-function kindsFit(relation: RelationType, source: EntityKind, target: EntityKind): boolean {
-  switch (relation) {
-    case "ROLE": return source === "PERSON" && (target === "ORGANIZATION" || target === "COUNTRY");
-    case "PART_OF": return source !== "PERSON" && target !== "PERSON" && target !== "LOCATION";
-    case "LOCATED_IN": return (source === "LOCATION" || source === "ORGANIZATION") && (target === "LOCATION" || target === "COUNTRY");
-    case "VISIT": return source !== "LOCATION";
-    case "ATTACK": case "MONITOR": return source !== "LOCATION";
-    default: return ACTOR_KINDS.has(source) && ACTOR_KINDS.has(target);
-  }
+  return (TITLE_HEADS.has(w) || TITLE_MODIFIERS.has(w)) && t.pos !== "PUNCT";
 }
 
 /** Whether the text is inside a quotation after this token, given whether it was before. */
