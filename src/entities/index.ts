@@ -3,13 +3,13 @@
 // person <- title description ("the North Korean leader"); actor <- pronoun.
 import {
   slugify,
-  type Entity, type EntityKind, type Mention, type MentionCandidate,
+  type EntityKind, type Mention, type MentionCandidate,
   type ResolvedMention, type ResolvedText, type Token,
 } from "../model.js";
 import type { Doc, EntityRow } from "../doc/doc.js";
 import type { Component } from "../doc/pipeline.js";
 import { memoized } from "../memo.js";
-import { countryByDemonym, countryByName, getGender, isAcronym, isCapitalized, lookupPlace, normalizeName } from "../mentions/index.js";
+import { countryByDemonym, countryByName, isAcronym, lookupPlace, normalizeName } from "../mentions/index.js";
 import {
   GOVERNING_NOUNS, LOCATION_HEADS, ORGANIZATION_HEADS, STATE_ACTOR_NOUNS, TITLE_HEADS, TITLE_MODIFIERS, isTitleWord,
 } from "../mentions/lexicon.js";

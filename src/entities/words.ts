@@ -1,6 +1,6 @@
 // Words the entities stage reads around a mention to type and resolve it. General English
 // and news conventions: nothing here names an actor.
-import { wordList, type WordList } from "../doc/words.js";
+import { wordList } from "../doc/words.js";
 
 const words = wordList;
 

@@ -6,7 +6,7 @@ import type { EntityKind, MentionCandidate, Token } from "../model.js";
 import { FLAG, TokenView, isAcronymText, type Doc } from "../doc/doc.js";
 import type { Component } from "../doc/pipeline.js";
 import { memoized } from "../memo.js";
-import { countryByCapital, countryByDemonym, countryByName, lookupPlace } from "./gazetteer.js";
+import { countryByDemonym, countryByName, lookupPlace } from "./gazetteer.js";
 import {
   DETERMINERS_OF_NOMINALS, HONORIFICS, LOCATION_HEADS, NAME_PARTICLES, NEWS_LABELS, NOT_LAST_IN_NAME, NOT_NAME_WORDS,
   OF_HEADS_EXTRA, OF_THE_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOMINALS, PERSON_PRONOUNS, STATE_ACTOR_NOUNS,
