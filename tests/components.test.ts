@@ -5,8 +5,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { PIPELINE, annotate, extract } from "../src/extract.js";
-import { FLAG, UPOS, type Doc } from "../src/doc/doc.js";
+import { PIPELINE, annotate, extract, toExtraction } from "../src/extract.js";
+import { Doc, FLAG, UPOS } from "../src/doc/doc.js";
 import { Pipeline, PipelineOrderError, type Component } from "../src/doc/pipeline.js";
 import { SpanGroup } from "../src/doc/spans.js";
 import { KIND_RULES } from "../src/entities/kinds.js";
@@ -66,6 +66,14 @@ describe("Doc", () => {
     expect([...group.coveringIndex("last")]).toEqual([0, 1, 2, 0, -1, -1]);
   });
 
+  it("goes to a worker as columns: cloned, rebuilt, and the later components give the same", () => {
+    const text = "Russian President Vladimir Putin met North Korean leader Kim Jong Un in Moscow.";
+    const columns = structuredClone(winkTokenizer.make({ id: "t", text }).toColumns());
+    const rebuilt = new Doc(columns);
+    for (const component of PIPELINE.components) component.run(rebuilt);
+    expect(toExtraction(rebuilt)).toEqual(extract({ id: "t", text }));
+  });
+
   it("records the rule of every entity and relation row", () => {
     const rows = annotate({ id: "t", text: "Brazil accused Argentina of dumping steel." });
     expect(rows.entities.map((e) => [e.id, e.kindRule])).toEqual([["brazil", "entity.country"], ["argentina", "entity.country"]]);
@@ -122,6 +130,13 @@ describe("mentions component", () => {
     const mentions = doc.spans.mentions.items.map((m) => `${m.form}:${m.text} ${m.kindRule ?? "-"}`);
     expect(mentions).toEqual(expected);
     expect(doc.spans.names.items).toEqual(doc.spans.mentions.items.filter((m) => m.form === "name"));
+  });
+
+  it("puts each title in the titles group", () => {
+    const doc = new Pipeline(winkTokenizer, [mentionsComponent]).run({ id: "t", text: "Foreign Minister Lim Soo-suk met the Russian defence minister and North Korean leader Kim Jong Un." });
+    expect(doc.spans.titles.items.map((t) => [t.text, doc.textOf(t.firstToken, t.lastToken)])).toEqual([
+      ["Foreign Minister", "Foreign Minister"], ["Russian defence minister", "Russian defence minister"], ["leader", "leader"],
+    ]);
   });
 });
 

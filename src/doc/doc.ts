@@ -107,44 +107,72 @@ export class Doc {
   /** What the components that ran so far assigned. */
   readonly assigned = new Set<Annotation>();
 
-  constructor(document: Document, tokens: readonly TokenInput[] = [], sentences: Sentence[] = []) {
-    this.document = document;
-    this.text = document.text;
-    const n = tokens.length;
+  /** A Doc over token columns (see fromTokens to make one from a tokenizer's tokens). */
+  constructor(columns: DocColumns) {
+    this.document = columns.document;
+    this.text = columns.document.text;
+    this.strings = new StringStore(columns.strings);
+    const n = columns.start.length;
     this.length = n;
-    this.strings = new StringStore();
-    this.start = new Int32Array(n);
-    this.end = new Int32Array(n);
-    this.orth = new Uint32Array(n);
-    this.norm = new Uint32Array(n);
-    this.lemma = new Uint32Array(n);
-    this.pos = new Uint8Array(n);
-    this.flags = new Uint8Array(n);
-    this.sentence = new Int32Array(n).fill(-1);
-    this.head = new Int32Array(n).fill(-1);
-    this.dep = new Uint8Array(n);
-    this.entIob = new Uint8Array(n);
-    this.entType = new Uint8Array(n);
+    this.start = columns.start;
+    this.end = columns.end;
+    this.orth = columns.orth;
+    this.norm = columns.norm;
+    this.lemma = columns.lemma;
+    this.pos = columns.pos;
+    this.flags = columns.flags;
+    this.sentence = columns.sentence;
+    this.head = columns.head;
+    this.dep = columns.dep;
+    this.entIob = columns.entIob;
+    this.entType = columns.entType;
+    this.sentences = columns.sentences;
     const views: TokenView[] = [];
-    for (let i = 0; i < n; i++) {
-      const t = tokens[i];
-      this.start[i] = t.start;
-      this.end[i] = t.end;
-      this.orth[i] = this.strings.add(t.value);
-      this.norm[i] = this.strings.add(t.normal);
-      this.lemma[i] = this.strings.add(t.lemma);
-      this.pos[i] = uposId(t.pos);
-      this.flags[i] = flagsOf(t.value, t.pos, t.lineBreakBefore);
-    }
-    for (const s of sentences) for (let t = s.firstToken; t < s.lastToken; t++) this.sentence[t] = s.index;
     for (let i = 0; i < n; i++) views.push(new TokenView(this, i));
-    this.sentences = sentences;
     this.tokens = views;
     this.spans = {
       mentions: new SpanGroup("mentions", n),
       names: new SpanGroup("names", n),
       titles: new SpanGroup("titles", n),
       entities: new SpanGroup("entities", n),
+    };
+  }
+
+  /** The Doc of a tokenizer's output: interns the strings and fills the columns. */
+  static fromTokens(document: Document, tokens: readonly TokenInput[] = [], sentences: Sentence[] = []): Doc {
+    const n = tokens.length;
+    const strings = new StringStore();
+    const columns: DocColumns = {
+      document, strings: strings.strings,
+      start: new Int32Array(n), end: new Int32Array(n), orth: new Uint32Array(n), norm: new Uint32Array(n),
+      lemma: new Uint32Array(n), pos: new Uint8Array(n), flags: new Uint8Array(n), sentence: new Int32Array(n).fill(-1),
+      head: new Int32Array(n).fill(-1), dep: new Uint8Array(n), entIob: new Uint8Array(n), entType: new Uint8Array(n),
+      sentences,
+    };
+    for (let i = 0; i < n; i++) {
+      const t = tokens[i];
+      columns.start[i] = t.start;
+      columns.end[i] = t.end;
+      columns.orth[i] = strings.add(t.value);
+      columns.norm[i] = strings.add(t.normal);
+      columns.lemma[i] = strings.add(t.lemma);
+      columns.pos[i] = uposId(t.pos);
+      columns.flags[i] = flagsOf(t.value, t.pos, t.lineBreakBefore);
+    }
+    for (const s of sentences) for (let t = s.firstToken; t < s.lastToken; t++) columns.sentence[t] = s.index;
+    return new Doc(columns);
+  }
+
+  /**
+   * The token columns as plain data, for postMessage to a worker (the typed arrays'
+   * buffers can go in the transfer list); `new Doc(columns)` on the other side.
+   */
+  toColumns(): DocColumns {
+    return {
+      document: this.document, strings: [...this.strings.strings],
+      start: this.start, end: this.end, orth: this.orth, norm: this.norm, lemma: this.lemma, pos: this.pos,
+      flags: this.flags, sentence: this.sentence, head: this.head, dep: this.dep, entIob: this.entIob,
+      entType: this.entType, sentences: this.sentences,
     };
   }
 
@@ -156,6 +184,26 @@ export class Doc {
   has(k: number, flag: number): boolean {
     return (this.flags[k] & flag) !== 0;
   }
+}
+
+/** A Doc's token columns and sentences: structured-cloneable, typed arrays transferable. */
+export interface DocColumns {
+  document: Document;
+  /** The string store's strings by id (id 0: ""). */
+  strings: readonly string[];
+  start: Int32Array;
+  end: Int32Array;
+  orth: Uint32Array;
+  norm: Uint32Array;
+  lemma: Uint32Array;
+  pos: Uint8Array;
+  flags: Uint8Array;
+  sentence: Int32Array;
+  head: Int32Array;
+  dep: Uint8Array;
+  entIob: Uint8Array;
+  entType: Uint8Array;
+  sentences: Sentence[];
 }
 
 /** A title as the text writes it before or in a name ("Deputy Foreign Minister", "leader"). */

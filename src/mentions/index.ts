@@ -3,7 +3,7 @@
 // descriptions ("the North Korean leader", "the group") and pronouns.
 import { getGender as lookupGender } from "gender-detection-from-name";
 import type { EntityKind, MentionCandidate, Token } from "../model.js";
-import { FLAG, TokenView, isAcronymText, type Doc } from "../doc/doc.js";
+import { FLAG, TokenView, isAcronymText, type Doc, type TitleSpan } from "../doc/doc.js";
 import type { Component } from "../doc/pipeline.js";
 import { memoized } from "../memo.js";
 import { countryByDemonym, countryByName, lookupPlace } from "./gazetteer.js";
@@ -438,6 +438,22 @@ export const mentionsComponent: Component = {
     for (const m of found) {
       doc.spans.mentions.add(m);
       if (m.form === "name") doc.spans.names.add(m);
+      const title = m.title === undefined ? undefined : titleSpan(doc, m, m.title);
+      if (title) doc.spans.titles.add(title);
     }
   },
 };
+
+/** Where a mention's title stands: the words right before a name, or a title nominal's own words. */
+function titleSpan(doc: Doc, m: MentionCandidate, title: string): TitleSpan | undefined {
+  if (m.form === "nominal") {
+    const first = DETERMINERS_OF_NOMINALS.has(doc.tokens[m.firstToken].normal) ? m.firstToken + 1 : m.firstToken;
+    return first < m.lastToken ? { firstToken: first, lastToken: m.lastToken, text: title } : undefined;
+  }
+  const sentenceStart = doc.sentences[m.sentence].firstToken;
+  for (let k = m.firstToken - 1; k >= Math.max(sentenceStart, m.firstToken - 8); k--) {
+    const words = doc.tokens.slice(k, m.firstToken).map((t) => t.value).join(" ");
+    if (doc.textOf(k, m.firstToken) === title || words === title) return { firstToken: k, lastToken: m.firstToken, text: title };
+  }
+  return undefined;
+}

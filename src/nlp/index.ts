@@ -130,7 +130,7 @@ export function analyze(document: Document): Doc {
     }
     if (firstToken >= 0) push(firstToken, lastToken + 1);
   }
-  return new Doc(document, tokens, sentences);
+  return Doc.fromTokens(document, tokens, sentences);
 
   function push(firstToken: number, lastToken: number): void {
     const index = sentences.length;
