@@ -238,6 +238,8 @@ export class TokenView implements Token {
   readonly lemma: string;
   readonly pos: Upos;
   readonly sentence: number;
+  /** FLAG.CAPITALIZED, read on every token several times over. */
+  readonly capitalized: boolean;
   constructor(readonly doc: Doc, readonly i: number) {
     const strings = doc.strings.strings;
     this.start = doc.start[i];
@@ -247,8 +249,8 @@ export class TokenView implements Token {
     this.lemma = strings[doc.lemma[i]];
     this.pos = UPOS[doc.pos[i]];
     this.sentence = doc.sentence[i];
+    this.capitalized = (doc.flags[i] & FLAG.CAPITALIZED) !== 0;
   }
-  get capitalized(): boolean { return (this.doc.flags[this.i] & FLAG.CAPITALIZED) !== 0; }
   get acronym(): boolean { return (this.doc.flags[this.i] & FLAG.ACRONYM) !== 0; }
   get lineBreakBefore(): boolean { return (this.doc.flags[this.i] & FLAG.LINE_BREAK_BEFORE) !== 0; }
   /** The dependency head as a token index, -1 at the root or when not parsed. */
