@@ -153,9 +153,12 @@ export class Doc {
       const t = tokens[i];
       columns.start[i] = t.start;
       columns.end[i] = t.end;
-      columns.orth[i] = strings.add(t.value);
-      columns.norm[i] = strings.add(t.normal);
-      columns.lemma[i] = strings.add(t.lemma);
+      // Most tokens are their own normal form and lemma: one store look-up then serves all three.
+      const orth = strings.add(t.value);
+      const norm = t.normal === t.value ? orth : strings.add(t.normal);
+      columns.orth[i] = orth;
+      columns.norm[i] = norm;
+      columns.lemma[i] = t.lemma === t.normal ? norm : strings.add(t.lemma);
       columns.pos[i] = uposId(t.pos);
       columns.flags[i] = flagsOf(t.value, t.pos, t.lineBreakBefore);
     }
