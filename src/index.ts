@@ -1,7 +1,20 @@
 // Library entry point. Browser-safe: nothing here imports Node built-ins.
 export * from "./model.js";
-export { extract, hashText } from "./extract.js";
-export { analyze, normalizeText } from "./nlp/index.js";
+export { extract, annotate, toExtraction, hashText, PIPELINE, type ExtractOptions } from "./extract.js";
+export { analyze, normalizeText, winkTokenizer } from "./nlp/index.js";
+// The document model, the component contract and the rule tables.
+export {
+  Doc, TokenView, SpanView, UPOS, FLAG, ENT_IOB, uposId,
+  type Annotation, type DocColumns, type EntityRow, type RelationRow, type TokenInput, type TitleSpan, type Upos,
+} from "./doc/doc.js";
+export { Pipeline, PipelineOrderError, type Component, type Tokenizer } from "./doc/pipeline.js";
+export { SpanGroup, type TokenRange } from "./doc/spans.js";
+export { StringStore } from "./doc/strings.js";
+export { mentionsComponent } from "./mentions/index.js";
+export { entitiesComponent } from "./entities/index.js";
+export { relationsComponent } from "./relations/index.js";
+export { KIND_RULES, type KindRuleId } from "./entities/kinds.js";
+export { RELATION_RULES, CONFIDENCE, MODALITY_FACTOR, type RelationRuleId } from "./relations/rules.js";
 export { buildGraph, mergeExtraction, createGraph, type KnowledgeGraph } from "./graph/index.js";
 export { ResolutionIndex, resolveExtraction, normalizeName, type ExistingNode } from "./graph/resolve.js";
 export * from "./query/index.js";

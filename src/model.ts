@@ -20,31 +20,46 @@ export interface RelationInfo {
   symmetric: boolean;
   cameo: string;
   polarity: Polarity;
+  /** The entity kinds the relation accepts at its source and at its target. */
+  source: readonly EntityKind[];
+  target: readonly EntityKind[];
 }
 
+/** Who can act: people, organisations and states (places cannot). */
+const ACTORS: readonly EntityKind[] = ["PERSON", "ORGANIZATION", "COUNTRY"];
+const NOT_PLACE: readonly EntityKind[] = ACTORS;
+const ANY: readonly EntityKind[] = ENTITY_KINDS;
+const actors = { source: ACTORS, target: ACTORS };
+
 export const VOCABULARY: Readonly<Record<RelationType, RelationInfo>> = {
-  MEET: { label: "met", symmetric: true, cameo: "04", polarity: "cooperative" },
-  CONSULT: { label: "consulted", symmetric: true, cameo: "04", polarity: "cooperative" },
-  VISIT: { label: "visited", symmetric: false, cameo: "042", polarity: "cooperative" },
-  HOST: { label: "hosted", symmetric: false, cameo: "043", polarity: "cooperative" },
-  SUPPORT: { label: "supports", symmetric: false, cameo: "05", polarity: "cooperative" },
-  PRAISE: { label: "praised", symmetric: false, cameo: "051", polarity: "cooperative" },
-  AGREE: { label: "agreed with", symmetric: true, cameo: "057", polarity: "cooperative" },
-  AID: { label: "aided", symmetric: false, cameo: "07", polarity: "cooperative" },
-  REQUEST: { label: "asked", symmetric: false, cameo: "02", polarity: "neutral" },
-  QUOTE: { label: "quoted", symmetric: false, cameo: "01", polarity: "neutral" },
-  MONITOR: { label: "monitored", symmetric: false, cameo: "09", polarity: "neutral" },
-  ACCOMPANY: { label: "accompanied", symmetric: false, cameo: "-", polarity: "neutral" },
-  ACCUSE: { label: "accused", symmetric: false, cameo: "112", polarity: "conflictual" },
-  DENY: { label: "denied", symmetric: false, cameo: "12", polarity: "conflictual" },
-  WARN: { label: "warned", symmetric: false, cameo: "13", polarity: "conflictual" },
-  DEMAND: { label: "demanded", symmetric: false, cameo: "10", polarity: "conflictual" },
-  SANCTION: { label: "sanctioned", symmetric: false, cameo: "16", polarity: "conflictual" },
-  ATTACK: { label: "attacked", symmetric: false, cameo: "18", polarity: "conflictual" },
-  ROLE: { label: "holds role in", symmetric: false, cameo: "-", polarity: "structural" },
-  PART_OF: { label: "part of", symmetric: false, cameo: "-", polarity: "structural" },
-  LOCATED_IN: { label: "located in", symmetric: false, cameo: "-", polarity: "structural" },
+  MEET: { label: "met", symmetric: true, cameo: "04", polarity: "cooperative", ...actors },
+  CONSULT: { label: "consulted", symmetric: true, cameo: "04", polarity: "cooperative", ...actors },
+  VISIT: { label: "visited", symmetric: false, cameo: "042", polarity: "cooperative", source: NOT_PLACE, target: ANY },
+  HOST: { label: "hosted", symmetric: false, cameo: "043", polarity: "cooperative", ...actors },
+  SUPPORT: { label: "supports", symmetric: false, cameo: "05", polarity: "cooperative", ...actors },
+  PRAISE: { label: "praised", symmetric: false, cameo: "051", polarity: "cooperative", ...actors },
+  AGREE: { label: "agreed with", symmetric: true, cameo: "057", polarity: "cooperative", ...actors },
+  AID: { label: "aided", symmetric: false, cameo: "07", polarity: "cooperative", ...actors },
+  REQUEST: { label: "asked", symmetric: false, cameo: "02", polarity: "neutral", ...actors },
+  QUOTE: { label: "quoted", symmetric: false, cameo: "01", polarity: "neutral", ...actors },
+  MONITOR: { label: "monitored", symmetric: false, cameo: "09", polarity: "neutral", source: NOT_PLACE, target: ANY },
+  ACCOMPANY: { label: "accompanied", symmetric: false, cameo: "-", polarity: "neutral", ...actors },
+  ACCUSE: { label: "accused", symmetric: false, cameo: "112", polarity: "conflictual", ...actors },
+  DENY: { label: "denied", symmetric: false, cameo: "12", polarity: "conflictual", ...actors },
+  WARN: { label: "warned", symmetric: false, cameo: "13", polarity: "conflictual", ...actors },
+  DEMAND: { label: "demanded", symmetric: false, cameo: "10", polarity: "conflictual", ...actors },
+  SANCTION: { label: "sanctioned", symmetric: false, cameo: "16", polarity: "conflictual", ...actors },
+  ATTACK: { label: "attacked", symmetric: false, cameo: "18", polarity: "conflictual", source: NOT_PLACE, target: ANY },
+  ROLE: { label: "holds role in", symmetric: false, cameo: "-", polarity: "structural", source: ["PERSON"], target: ["ORGANIZATION", "COUNTRY"] },
+  PART_OF: { label: "part of", symmetric: false, cameo: "-", polarity: "structural", source: ["ORGANIZATION", "COUNTRY", "LOCATION"], target: ["ORGANIZATION", "COUNTRY"] },
+  LOCATED_IN: { label: "located in", symmetric: false, cameo: "-", polarity: "structural", source: ["LOCATION", "ORGANIZATION"], target: ["LOCATION", "COUNTRY"] },
 };
+
+/** Whether a relation accepts these kinds at its ends (VOCABULARY's source and target kinds). */
+export function kindsFit(relation: RelationType, source: EntityKind, target: EntityKind): boolean {
+  const info = VOCABULARY[relation];
+  return info.source.includes(source) && info.target.includes(target);
+}
 
 export const POLARITIES: readonly Polarity[] = ["cooperative", "neutral", "conflictual", "structural"];
 
@@ -88,7 +103,7 @@ export interface Sentence {
 /** What the NLP stage gives the later stages. */
 export interface AnalyzedText {
   document: Document;
-  tokens: Token[];
+  tokens: readonly Token[];
   sentences: Sentence[];
 }
 
@@ -111,6 +126,8 @@ export interface Entity {
   /** Every other surface form seen, canonical name excluded. */
   aliases: string[];
   mentions: Mention[];
+  /** With `explain`: the id of the rule that decided the kind. */
+  kindRule?: string;
 }
 
 export interface Evidence {
@@ -137,6 +154,10 @@ export interface Relation {
   negated?: boolean;
   /** ROLE only: the role word as the text gives it. */
   role?: string;
+  /** With `explain`: the id of the rule that made the relation (its first occurrence). */
+  rule?: string;
+  /** With `explain`: the word or words that triggered it, as offsets into the text. */
+  trigger?: { start: number; end: number; text: string };
 }
 
 /** The contract between extracting one document and building a graph of many. */
@@ -211,6 +232,8 @@ export interface MentionCandidate extends Mention {
   lastToken: number;
   /** Kind suggested by the mention itself (a country name, a title before a name, ...). */
   kindHint?: EntityKind;
+  /** The id of the kind rule (src/entities/kinds.ts) that gave kindHint. */
+  kindRule?: string;
   /** ISO alpha-3 code when the mention names a country, its capital or its people. */
   country?: string;
   placeRole?: "country" | "capital" | "demonym" | "demonym-plural";

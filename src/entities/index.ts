@@ -3,27 +3,26 @@
 // person <- title description ("the North Korean leader"); actor <- pronoun.
 import {
   slugify,
-  type AnalyzedText, type Entity, type EntityKind, type Mention, type MentionCandidate,
+  type EntityKind, type Mention, type MentionCandidate,
   type ResolvedMention, type ResolvedText, type Token,
 } from "../model.js";
+import type { Doc, EntityRow } from "../doc/doc.js";
+import type { Component } from "../doc/pipeline.js";
 import { memoized } from "../memo.js";
-import { countryByDemonym, countryByName, getGender, isAcronym, isCapitalized, lookupPlace, normalizeName } from "../mentions/index.js";
+import { countryByDemonym, countryByName, isAcronym, lookupPlace, normalizeName } from "../mentions/index.js";
 import {
-  GOVERNING_NOUNS, LOCATION_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOMINALS, STATE_ACTOR_NOUNS, TITLE_HEADS, TITLE_MODIFIERS,
+  GOVERNING_NOUNS, LOCATION_HEADS, ORGANIZATION_HEADS, STATE_ACTOR_NOUNS, TITLE_HEADS, TITLE_MODIFIERS, isTitleWord,
 } from "../mentions/lexicon.js";
+import { KIND_WORDS } from "./words.js";
+import { defaultKind, inPlacePhrase, kindFromContext, type KindContext, type KindDecision, type KindRuleId } from "./kinds.js";
 
-/** Prepositions after which an unknown name is a place. */
-const PLACE_PREPOSITIONS = new Set(["in", "at", "near", "to", "from", "into", "across", "outside", "inside", "around", "toward", "towards", "via", "on"]);
-/** Direction and position words that stand inside place names and before them ("Far East", "in southern Gaza"). */
-const DIRECTION_WORDS = new Set(["far", "east", "west", "north", "south", "eastern", "western", "northern", "southern", "central", "middle", "upper", "lower"]);
-/** Verbs whose object is a place, even when it is a capital. */
-const MOTION_VERBS = new Set(["visit", "tour", "leave", "reach", "enter", "travel", "fly", "return", "arrive", "attack", "bomb", "strike", "shell", "capture", "seize", "besiege", "hit", "evacuate", "move", "relocate", "base"]);
-/** Words before a name that make it a news outlet ("told Reuters", "according to Antara"). */
-const OUTLET_VERBS = new Set(["tell", "according"]);
+const { DIRECTION_WORDS, MOTION_VERBS, PARTNER_PREPOSITIONS, OWNED_BODY_FIRST_WORDS, FEMALE_PRONOUNS, THING_PRONOUNS } = KIND_WORDS;
 
 interface Cluster {
   key: string;
   kind: EntityKind;
+  /** The kind rule that decided `kind`. */
+  kindRule: string;
   mentions: MentionCandidate[];
   /** Distinct normalised forms of its name mentions, and the shorter forms that name it too. */
   forms: string[];
@@ -39,16 +38,35 @@ interface Cluster {
   order: number;
 }
 
-export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandidate[]): ResolvedText {
+/** Resolves the Doc's mentions: fills the entity table and the `entities` span group. */
+export const entitiesComponent: Component = {
+  name: "entities",
+  requires: ["tokens", "pos", "lemmas", "sentences", "mentions"],
+  assigns: ["entities"],
+  run(doc) {
+    const resolved = resolveEntities(doc);
+    doc.entities = resolved.entities;
+    doc.spans.entities.addAll(resolved.mentions);
+  },
+};
+
+function lastOf<T>(list: readonly T[], test: (item: T) => boolean): T | undefined {
+  for (let k = list.length - 1; k >= 0; k--) if (test(list[k])) return list[k];
+  return undefined;
+}
+
+export function resolveEntities(analyzed: Doc): ResolvedText & { entities: EntityRow[] } {
   const { tokens } = analyzed;
-  const mentions = [...candidates].sort((a, b) => a.start - b.start || b.end - a.end);
+  // In text order, a longer mention before one it holds (the mentions component's order).
+  const mentions = analyzed.spans.mentions.items;
+  const nameGroup = analyzed.spans.names;
   const clusters = new Map<string, Cluster>();
   const assigned = new Map<MentionCandidate, Cluster>();
   let order = 0;
-  const cluster = (key: string, kind: EntityKind): Cluster => {
+  const cluster = (key: string, kind: EntityKind, kindRule: string): Cluster => {
     let c = clusters.get(key);
     if (!c) {
-      c = { key, kind, mentions: [], titles: [], affiliations: [], forms: [], shortForms: new Set(), order: order++ };
+      c = { key, kind, kindRule, mentions: [], titles: [], affiliations: [], forms: [], shortForms: new Set(), order: order++ };
       clusters.set(key, c);
     }
     return c;
@@ -83,28 +101,22 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
     }
   };
 
-  const names = mentions.filter((m) => m.form === "name");
+  const names = nameGroup.items;
   const plainCache = new Map<MentionCandidate, string[]>();
-  const kindCache = new Map<MentionCandidate, EntityKind | undefined>();
+  const kindCache = new Map<MentionCandidate, KindDecision | undefined>();
   const stemCache = new Map<MentionCandidate, string[]>();
-  const nameEndingAt = new Map<number, MentionCandidate>();
-  const countryStartingAt = new Map<number, MentionCandidate>();
-  const countryStartingAtEnd = new Map<number, MentionCandidate>();
-  for (const m of mentions) {
-    if (!m.country) continue;
-    if (!countryStartingAt.has(m.firstToken)) countryStartingAt.set(m.firstToken, m);
-    countryStartingAtEnd.set(m.lastToken, m);
-  }
-  const nameStartingAt = new Map<number, MentionCandidate>();
-  for (const n of names) {
-    nameEndingAt.set(n.lastToken, n);
-    if (!nameStartingAt.has(n.firstToken)) nameStartingAt.set(n.firstToken, n);
-  }
+  // Look-ups on the span groups: the last name ending at a token, the first starting there,
+  // and the first (last) mention of a country starting (ending) there.
+  const nameEndingAt = (k: number): MentionCandidate | undefined => lastOf(nameGroup.endingAt(k), () => true);
+  const nameStartingAt = (k: number): MentionCandidate | undefined => nameGroup.startingAt(k)[0];
+  const countryStartingAt = (k: number): MentionCandidate | undefined => analyzed.spans.mentions.startingAt(k).find((m) => !!m.country);
+  const countryEndingAt = (k: number): MentionCandidate | undefined => lastOf(analyzed.spans.mentions.endingAt(k), (m) => !!m.country);
   const textOf = (from: number, to: number): string => analyzed.document.text.slice(tokens[from].start, tokens[to - 1].end);
 
   // 1. Capitals: the government when any mention acts, else a place.
   const actingCapitals = new Set<string>();
   for (const m of names) if (m.placeRole === "capital" && capitalActs(tokens, m)) actingCapitals.add(normalizeName(m.text));
+  const kindContext: KindContext = { tokens, names, knownKind: (n) => assigned.get(n)?.kind ?? kindOf(n) };
 
   // 2. Acronyms introduced in parentheses or "known by its acronym X".
   const acronymOf = new Map<string, MentionCandidate>();
@@ -140,13 +152,13 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
 
   for (const m of names) {
     if (m.country && (m.placeRole === "country" || actingCapitals.has(normalizeName(m.text)))) {
-      const c = cluster(`country:${m.country}`, "COUNTRY");
+      const c = cluster(`country:${m.country}`, "COUNTRY", m.placeRole === "country" ? "entity.country" : "entity.acting-capital");
       c.countryName ??= lookupPlace(m.text).find((e) => e.code === m.country)?.country;
       assign(m, c);
       continue;
     }
     if (m.country && m.placeRole === "capital") {
-      assign(m, cluster(`place:${normalizeName(m.text)}`, "LOCATION"));
+      assign(m, cluster(`place:${normalizeName(m.text)}`, "LOCATION", "entity.capital-place"));
       continue;
     }
     const norm = normalizeName(m.text);
@@ -162,7 +174,7 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
     }
     const composite = possessiveComposite(m);
     if (composite) {
-      const c = cluster(`name:${normalizeName(composite)}`, kindOf(m) ?? "ORGANIZATION");
+      const c = cluster(`name:${normalizeName(composite)}`, kindOf(m) ?? "ORGANIZATION", kindRuleOf(m) ?? "entity.composite");
       c.composite = composite;
       assign(m, c);
       continue;
@@ -171,7 +183,7 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
     if (kind === "PERSON" || kind === undefined) {
       const full = fullNameFor(m);
       if (full && full !== m) {
-        const c = assigned.get(full) ?? cluster(`name:${normalizeName(full.text)}`, "PERSON");
+        const c = assigned.get(full) ?? cluster(`name:${normalizeName(full.text)}`, "PERSON", "entity.surname-of-person");
         assign(m, c);
         continue;
       }
@@ -187,18 +199,17 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
       assign(m, abbreviation);
       continue;
     }
-    const c = cluster(`name:${norm.replace(/s$/, "")}`, kind ?? defaultKind(m));
+    const guess = kind ? undefined : defaultKind(kindContext, m);
+    const c = cluster(`name:${norm.replace(/s$/, "")}`, kind ?? guess!.kind, kind ? kindRuleOf(m)! : guess!.rule);
     if (!kind) guessedKind.add(c);
     assign(m, c);
   }
   // A kind guessed from one mention ("hit Gaza") yields to a place preposition elsewhere ("in Gaza").
   for (const c of guessedKind) {
-    const inPlace = (x: MentionCandidate): boolean => {
-      let k = x.firstToken - 1;
-      if (DIRECTION_WORDS.has(tokens[k]?.normal ?? "")) k--;
-      return ["in", "at", "near", "inside", "outside", "across", "around"].includes(tokens[k]?.normal ?? "");
-    };
-    if (c.kind !== "LOCATION" && c.mentions.some((x) => x.form === "name" && !kindOf(x) && inPlace(x))) c.kind = "LOCATION";
+    if (c.kind !== "LOCATION" && c.mentions.some((x) => x.form === "name" && !kindOf(x) && inPlacePhrase(tokens, x))) {
+      c.kind = "LOCATION";
+      c.kindRule = "entity.place-preposition-elsewhere" satisfies KindRuleId;
+    }
   }
 
   // 4. Nominals, demonyms and pronouns, in text order, against what came before.
@@ -207,16 +218,16 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
   for (const m of mentions) {
     let c: Cluster | undefined = assigned.get(m);
     if (!c && m.form === "nominal" && m.country) {
-      c = cluster(`country:${m.country}`, "COUNTRY");
+      c = cluster(`country:${m.country}`, "COUNTRY", "entity.country");
       c.countryName ??= countryByDemonym(m.text)?.country ?? countryByName(m.text)?.country;
       assign(m, c);
     } else if (!c && m.form === "nominal") {
       // A description right before a name describes it: "the Russian mercenary group Wagner".
       // So does one set off before a name: "Its spokeswoman, Clarisse Mulenda".
       // And one set off after a name: "Hezbollah, the Lebanese armed group".
-      const appositive = tokens[m.firstToken - 1]?.value === "," ? nameEndingAt.get(m.firstToken - 1) : undefined;
+      const appositive = tokens[m.firstToken - 1]?.value === "," ? nameEndingAt(m.firstToken - 1) : undefined;
       const appositiveFits = appositive && !appositive.country && (m.kindHint === "PERSON") === (kindOf(appositive) === "PERSON");
-      const named = nameStartingAt.get(m.lastToken) ?? (appositiveFits ? appositive : undefined) ?? appositiveAfter(m);
+      const named = nameStartingAt(m.lastToken) ?? (appositiveFits ? appositive : undefined) ?? appositiveAfter(m);
       c = named ? assigned.get(named) : resolveNominal(m);
       if (c) assign(m, c);
     } else if (!c && m.form === "pronoun") {
@@ -251,7 +262,7 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
   }
 
   // 5. Entities: canonical name, aliases, mentions; keys from canonical names.
-  const entities: Entity[] = [];
+  const entities: EntityRow[] = [];
   const keyOf = new Map<string, string>();
   const used = new Set<string>();
   // A state named only by its people ("Russian officials", "Egyptian Foreign Minister X") is an
@@ -276,7 +287,7 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
     }
     entities.push({
       id, name, kind: c.kind, aliases: [...aliases].sort(),
-      mentions: [],
+      mentions: [], kindRule: c.kindRule,
     });
   }
   const byId = new Map(entities.map((e) => [e.id, e]));
@@ -296,7 +307,7 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
   function appositiveAfter(m: MentionCandidate): MentionCandidate | undefined {
     if (m.kindHint !== "PERSON") return undefined;
     for (let k = m.lastToken + 1; k < Math.min(tokens.length, m.lastToken + 12); k++) {
-      const x = nameStartingAt.get(k);
+      const x = nameStartingAt(k);
       if (x && appositiveName(m, x) && kindOf(x) !== "ORGANIZATION" && !x.country) return x;
     }
     return undefined;
@@ -306,7 +317,7 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
   function appositiveName(m: MentionCandidate, x: MentionCandidate): boolean {
     let k = m.lastToken;
     if (tokens[k]?.normal === "of") {
-      const owner = nameStartingAt.get(k + 1) ?? nameStartingAt.get(k + 2);
+      const owner = nameStartingAt(k + 1) ?? nameStartingAt(k + 2);
       if (!owner) return false;
       k = owner.lastToken;
     }
@@ -314,103 +325,38 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
     k++;
     while (k < x.firstToken) {
       const w = tokens[k].normal;
-      if (!(TITLE_HEADS.has(w) || TITLE_MODIFIERS.has(w))) return false;
+      if (!isTitleWord(w)) return false;
       k++;
     }
     return k === x.firstToken;
   }
 
-  function kindOf(m: MentionCandidate): EntityKind | undefined {
-    if (m.kindHint) return m.kindHint;
+  /** The kind a mention's own words or its context decide (kinds.ts), if any. */
+  function kindDecision(m: MentionCandidate): KindDecision | undefined {
+    if (m.kindHint) return { kind: m.kindHint, rule: (m.kindRule ?? "name.gazetteer-country") as KindRuleId };
     if (kindCache.has(m)) return kindCache.get(m);
-    const kind = kindFromContext(m);
-    kindCache.set(m, kind);
-    return kind;
+    const decision = kindFromContext(kindContext, m);
+    kindCache.set(m, decision);
+    return decision;
   }
 
-  function kindFromContext(m: MentionCandidate): EntityKind | undefined {
-    const before = tokens[m.firstToken - 1];
-    const after = tokens[m.lastToken];
-    const w = (t: Token | undefined): string => (t ? t.normal : "");
-    // "the state broadcaster RTNC", "mercenary group Wagner", "company Orano".
-    if (before && before.pos === "NOUN" && ORGANIZATION_NOMINALS.has(w(before))) return "ORGANIZATION";
-    if (before && before.pos === "NOUN" && LOCATION_HEADS.has(w(before)) && w(tokens[m.firstToken - 2]) !== "'s") return "LOCATION";
-    // "Djugu territory", "Ituri province".
-    if (after && !isCapitalized(after) && LOCATION_HEADS.has(w(after)) && !DIRECTION_WORDS.has(w(after))) return "LOCATION";
-    // Appositions: "Antara, Indonesia's state news agency"; "Surabaya, Indonesia's second-largest city".
-    if (after && after.value === ",") {
-      const head = appositionHead(m.lastToken + 1);
-      if (head) {
-        if (TITLE_HEADS.has(head)) return "PERSON";
-        if (ORGANIZATION_NOMINALS.has(head) || ORGANIZATION_HEADS.has(head)) return "ORGANIZATION";
-        if (LOCATION_HEADS.has(head)) return "LOCATION";
-      }
-    }
-    return undefined;
+  function kindOf(m: MentionCandidate): EntityKind | undefined {
+    return m.kindHint ?? kindDecision(m)?.kind;
   }
 
-  /** Head noun of an apposition starting at k ("the Russian defence minister,"), if any. */
-  function appositionHead(k: number): string | undefined {
-    let head: string | undefined;
-    for (let j = k; j < Math.min(tokens.length, k + 9); j++) {
-      const t = tokens[j];
-      if (t.sentence !== tokens[k - 1].sentence) break;
-      if (t.value === "," || t.value === "." || t.pos === "VERB" || t.pos === "AUX" || t.value === "(" || t.pos === "CCONJ" || t.pos === "SCONJ") break;
-      if (t.pos === "NOUN" && !isCapitalized(t)) head = t.normal;
-      if (t.pos === "ADP" && head) break;
-    }
-    return head;
-  }
-
-  function defaultKind(m: MentionCandidate): EntityKind {
-    const before = tokens[m.firstToken - 1];
-    const prep = before ? before.normal : "";
-    if (isAcronym(m.text)) return "ORGANIZATION";
-    if (OUTLET_VERBS.has(before?.lemma ?? "") || (prep === "to" && tokens[m.firstToken - 2]?.normal === "according")) {
-      return "ORGANIZATION";
-    }
-    // "in southern Gaza": a direction word between the preposition and the name.
-    const beforeDirection = DIRECTION_WORDS.has(prep) ? tokens[m.firstToken - 2]?.normal ?? "" : prep;
-    if (PLACE_PREPOSITIONS.has(beforeDirection) && !/day$/i.test(m.text)) return "LOCATION";
-    // "the central Iranian city of Isfahan".
-    if (prep === "of" && LOCATION_HEADS.has(tokens[m.firstToken - 2]?.normal ?? "")) return "LOCATION";
-    // Coordinated with a place: "on Sumatra and Kalimantan".
-    if ((prep === "and" || prep === ",") && names.some((n) => n.lastToken === m.firstToken - 1 && defaultKindSafe(n) === "LOCATION")) return "LOCATION";
-    // Two capitalised words or more with no other sign: news names people.
-    if (m.lastToken - m.firstToken >= 2) return "PERSON";
-    // One word that speaks ("Putin said", "Kim told") and is a given name or is taken up by
-    // "he"/"she": a person named by surname only.
-    const next = tokens[m.lastToken];
-    const speaks = next && next.pos === "VERB" && (next.lemma === "say" || next.lemma === "tell" || next.lemma === "add");
-    if (speaks && (getGender(m.text) !== "unknown" || heOrSheFollows(m))) return "PERSON";
-    // One word otherwise: an organisation.
-    return "ORGANIZATION";
-  }
-
-  /** "Putin said he ...": a personal pronoun within the next few words. */
-  function heOrSheFollows(m: MentionCandidate): boolean {
-    for (let k = m.lastToken; k < Math.min(tokens.length, m.lastToken + 6); k++) {
-      if (["he", "she", "his", "her"].includes(tokens[k].normal)) return true;
-    }
-    return false;
-  }
-
-  function defaultKindSafe(n: MentionCandidate): EntityKind | undefined {
-    const c = assigned.get(n);
-    if (c) return c.kind;
-    const before = tokens[n.firstToken - 1]?.normal ?? "";
-    return kindOf(n) ?? (PLACE_PREPOSITIONS.has(before) ? "LOCATION" : undefined);
+  function kindRuleOf(m: MentionCandidate): string | undefined {
+    return m.kindHint ? m.kindRule : kindDecision(m)?.rule;
   }
 
   /** "X's Foreign Ministry", "X's Far East": a generic name owned by a country keeps its owner. */
   function possessiveComposite(m: MentionCandidate): string | undefined {
     const poss = tokens[m.firstToken - 1];
-    const owner = nameEndingAt.get(m.firstToken - 1);
+    const owner = nameEndingAt(m.firstToken - 1);
     if (!owner?.country) return undefined;
     if (!poss || !/^['’]s$/.test(poss.value)) return undefined;
     const words = tokens.slice(m.firstToken, m.lastToken).map((t) => t.normal);
-    const generic = words.every((w) => ORGANIZATION_HEADS.has(w) || TITLE_MODIFIERS.has(w) || DIRECTION_WORDS.has(w)
-      || LOCATION_HEADS.has(w)) || ["ministry", "department", "forces", "command", "army"].includes(words[0]);
+    const generic = words.every((w) => ORGANIZATION_HEADS.has(w) || isTitleWord(w) || DIRECTION_WORDS.has(w)
+      || LOCATION_HEADS.has(w)) || OWNED_BODY_FIRST_WORDS.has(words[0]);
     if (!generic) return undefined;
     return textOf(owner.firstToken, m.lastToken);
   }
@@ -474,11 +420,11 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
     const head = m.head ?? "";
     const isPerson = m.kindHint === "PERSON";
     // The state a description belongs to: "the Russian defence minister", "Congo's defence minister".
-    const owner = /^['’]s$/.test(tokens[m.firstToken - 1]?.value ?? "") ? countryStartingAtEnd.get(m.firstToken - 1) : undefined;
+    const owner = /^['’]s$/.test(tokens[m.firstToken - 1]?.value ?? "") ? countryEndingAt(m.firstToken - 1) : undefined;
     const affiliation = m.affiliation ? countryOfSpan(m.affiliation.firstToken, m.affiliation.lastToken) : owner?.country;
     const candidates = recentClusters(m).filter((c) => (isPerson ? c.kind === "PERSON" : c.kind === "ORGANIZATION"));
     if (isPerson) {
-      const wanted = (m.title ?? head).toLowerCase().split(/\s+/).filter((w) => TITLE_HEADS.has(w) || (TITLE_MODIFIERS.has(w) && !["the", "of", "for", "and"].includes(w)));
+      const wanted = (m.title ?? head).toLowerCase().split(/\s+/).filter((w) => TITLE_HEADS.has(w) || TITLE_MODIFIERS.has(w));
       const titled = candidates.filter((c) => c.titles.some((t) => {
         const have = t.split(/\s+/);
         return have.includes(head) && wanted.every((w) => have.includes(w));
@@ -512,8 +458,8 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
 
   function resolvePronoun(m: MentionCandidate): Cluster | undefined {
     const word = m.text.toLowerCase();
-    const personal = word !== "it" && word !== "its" && word !== "itself";
-    const female = ["she", "her", "hers", "herself"].includes(word);
+    const personal = !THING_PRONOUNS.has(word);
+    const female = FEMALE_PRONOUNS.has(word);
     let fallback: Cluster | undefined;
     for (const c of recentClusters(m)) {
       if (personal && c.kind !== "PERSON") continue;
@@ -548,7 +494,7 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
 
   function countryOfSpan(from: number, to: number): string | undefined {
     for (let k = from; k < to; k++) {
-      const m = countryStartingAt.get(k);
+      const m = countryStartingAt(k);
       if (m && m.lastToken <= to) return m.country;
     }
     return countryByName(textOf(from, to))?.code;
@@ -559,7 +505,7 @@ export function resolveEntities(analyzed: AnalyzedText, candidates: MentionCandi
 function withEntity(m: MentionCandidate, entity: string): ResolvedMention {
   return {
     start: m.start, end: m.end, text: m.text, sentence: m.sentence, form: m.form,
-    firstToken: m.firstToken, lastToken: m.lastToken, kindHint: m.kindHint, country: m.country,
+    firstToken: m.firstToken, lastToken: m.lastToken, kindHint: m.kindHint, kindRule: m.kindRule, country: m.country,
     placeRole: m.placeRole, title: m.title, head: m.head,
     affiliation: m.affiliation, gender: m.gender, entity,
   };
@@ -597,14 +543,14 @@ function containsRun(haystack: string[], needle: string[]): boolean {
 }
 
 /** A capital acts when it does something: subject of a verb, owner of a deed, partner of "with". */
-function capitalActs(tokens: Token[], m: MentionCandidate): boolean {
+function capitalActs(tokens: readonly Token[], m: MentionCandidate): boolean {
   const after = tokens[m.lastToken];
   const after2 = tokens[m.lastToken + 1];
   const before = tokens[m.firstToken - 1];
   if (after && (after.pos === "VERB" || after.pos === "AUX")) return true;
   if (after && (after.pos === "ADV" || after.value === "“" || after.value === "\"") && after2 && (after2.pos === "VERB" || after2.pos === "AUX" || after2.pos === "ADV")) return true;
   if (after && /^['’]s$/.test(after.value) && after2 && after2.pos === "NOUN") return true;
-  if (before && ["with", "against", "by", "between"].includes(before.normal)) return true;
+  if (before && PARTNER_PREPOSITIONS.has(before.normal)) return true;
   // "the authorities in Niamey", "officials in Kinshasa".
   if (before?.normal === "in" && GOVERNING_NOUNS.has(tokens[m.firstToken - 2]?.normal ?? "")) return true;
   // The object of a verb that is not about going somewhere: "urged Tokyo to stop".

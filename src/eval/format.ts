@@ -63,7 +63,8 @@ function details(doc: DocumentScore): string[] {
     if (e.status !== "spurious") continue;
     const gold = `[${e.goldSource ?? "?"} -> ${e.goldTarget ?? "?"}]`;
     const evidence = e.evidence ? `  "${e.evidence}"` : "";
-    out.push(`  spurious relation ${e.source} -${e.relation}-> ${e.target} ${gold}${evidence}`);
+    const rule = e.rule ? ` rule=${e.rule}` : "";
+    out.push(`  spurious relation ${e.source} -${e.relation}-> ${e.target} ${gold}${rule}${evidence}`);
   }
   return out;
 }

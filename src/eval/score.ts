@@ -85,6 +85,8 @@ export interface EdgeOutcome {
   status: EdgeStatus;
   /** Text of the first evidence sentence. */
   evidence?: string;
+  /** The extraction rule that made the relation, when the extraction was explained. */
+  rule?: string;
 }
 
 export interface MissedRelation {
@@ -274,6 +276,7 @@ function scoreRelations(gold: Gold, extraction: Extraction, standsFor: Map<strin
     if (goldSource !== undefined) outcome.goldSource = goldSource;
     if (goldTarget !== undefined) outcome.goldTarget = goldTarget;
     if (relation.evidence[0]) outcome.evidence = relation.evidence[0].text;
+    if (relation.rule !== undefined) outcome.rule = relation.rule;
     counted.set(identity, outcome);
   }
 

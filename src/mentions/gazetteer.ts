@@ -18,33 +18,7 @@ export interface GazetteerEntry {
   role: PlaceRole;
 }
 
-/** Everyday short forms missing from the package (the package keeps official ones). */
-const EXTRA_NAMES: Record<string, string[]> = {
-  GBR: ["Britain", "U.K."],
-  TUR: ["Turkey"],
-  USA: ["U.S.", "America", "United States"],
-  COD: ["Congo", "DR Congo", "Democratic Republic of the Congo", "Democratic Republic of Congo"],
-  PRK: ["N. Korea"],
-  CIV: ["Ivory Coast"],
-  CZE: ["Czech Republic"],
-  MMR: ["Burma"],
-  SWZ: ["Swaziland"],
-  MKD: ["Macedonia"],
-};
-/** Seats of government that news writing uses for the state ("the Kremlin said"). */
-const SEATS_OF_GOVERNMENT: Record<string, string[]> = {
-  RUS: ["Kremlin"],
-  USA: ["White House"],
-  GBR: ["Downing Street"],
-  FRA: ["Élysée", "Elysee", "Élysée Palace"],
-  KOR: ["Blue House"],
-};
-const EXTRA_DEMONYMS: Record<string, string[]> = {
-  GBR: ["Briton", "Britons", "UK"],
-  USA: ["US", "U.S."],
-  NLD: ["Netherlands"],
-  PHL: ["Philippine"],
-};
+import { EXTRA_DEMONYMS, EXTRA_NAMES, SEATS_OF_GOVERNMENT } from "./places.js";
 
 /** Lower-case, no accents, no dots, straight apostrophes: "U.S." and "US" meet. Memoised: NFKD is the cost. */
 export const normalizeName: (text: string) => string = memoized(normalizeUncached, 200_000);

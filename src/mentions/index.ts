@@ -2,43 +2,36 @@
 // "of"-phrases), titles before names, demonyms that stand for a state, nominal
 // descriptions ("the North Korean leader", "the group") and pronouns.
 import { getGender as lookupGender } from "gender-detection-from-name";
-import type { AnalyzedText, EntityKind, MentionCandidate, Token } from "../model.js";
+import type { EntityKind, MentionCandidate, Token } from "../model.js";
+import { FLAG, isAcronymText, type Doc, type TitleSpan, type TokenView } from "../doc/doc.js";
+import type { Component } from "../doc/pipeline.js";
 import { memoized } from "../memo.js";
-import { countryByCapital, countryByDemonym, countryByName, lookupPlace } from "./gazetteer.js";
+import { countryByDemonym, countryByName, lookupPlace } from "./gazetteer.js";
 import {
-  HONORIFICS, LOCATION_HEADS, NAME_PARTICLES, NOT_NAME_WORDS, ORGANIZATION_HEADS,
-  ORGANIZATION_NOMINALS, PERSON_PRONOUNS, STATE_ACTOR_NOUNS, THING_PRONOUNS, TITLE_HEADS,
-  TITLE_MODIFIERS, WORLD_REGIONS,
+  DETERMINERS_OF_NOMINALS, HONORIFICS, LOCATION_HEADS, NAME_PARTICLES, NEWS_LABELS, NOT_LAST_IN_NAME, NOT_NAME_WORDS,
+  OF_HEADS_EXTRA, OF_THE_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOMINALS, PERSON_PRONOUNS, STATE_ACTOR_NOUNS,
+  THING_PRONOUNS, TITLE_HEADS, TITLE_MODIFIERS, TITLE_PREPOSITIONS, isTitleWord,
 } from "./lexicon.js";
+import { kindOfName } from "../entities/kinds.js";
 
 export { normalizeName, lookupPlace, countryByName, countryByDemonym, countryByCapital } from "./gazetteer.js";
 
 const UPPER_START = /^\p{Lu}/u;
-/** Words wire services put in capitals before a headline. */
-const NEWS_LABELS = new Set(["analysis", "update", "exclusive", "breaking", "factbox", "explainer", "insight", "timeline", "wrapup", "corrected", "refile"]);
-/** Set per document by findMentions (the stage runs synchronously, one document at a time). */
-let lowerCaseWords = new Set<string>();
-const ACRONYM = /^(?:\p{Lu}\.){2,}$|^\p{Lu}[\p{Lu}\d&-]+$/u;
-/** Words after "of" that keep an organisation or state name going. */
-const OF_THE_HEADS = new Set(["republic", "kingdom", "union", "organization", "organisation",
-  "association", "commonwealth", "federation", "league", "church", "bank", "emirates"]);
-const OF_HEADS = new Set([...ORGANIZATION_HEADS, ...TITLE_HEADS, ...OF_THE_HEADS,
-  "horn", "gulf", "bay", "cape", "isle", "sea", "strait", "university", "state", "states",
-  "people", "secretary", "minister", "court", "coast", "city"]);
+/** Words after which "of"/"for" continues a name. */
+const OF_HEADS: ReadonlySet<string> = new Set([...ORGANIZATION_HEADS, ...TITLE_HEADS, ...OF_THE_HEADS, ...OF_HEADS_EXTRA]);
 
 /** Given-name look-up, memoised: the package lower-cases and tries six maps per call. */
 export const getGender: (name: string) => string = memoized((name) => lookupGender(name));
 
 export function isCapitalized(token: Token): boolean {
-  // ASCII fast path: this runs for every token several times over.
+  const flagged = (token as Partial<TokenView>).capitalized;
+  if (flagged !== undefined) return flagged;
   const c = token.value.charCodeAt(0);
   if (c < 128) return c >= 65 && c <= 90 && token.pos !== "PUNCT" && token.pos !== "SYM";
   return UPPER_START.test(token.value) && token.pos !== "PUNCT" && token.pos !== "SYM";
 }
 
-export function isAcronym(value: string): boolean {
-  return ACRONYM.test(value) && value.length >= 2;
-}
+export const isAcronym = isAcronymText;
 
 function lower(token: Token | undefined): string {
   return token ? token.normal : "";
@@ -48,37 +41,30 @@ function glued(a: Token, b: Token): boolean {
   return a.end === b.start;
 }
 
-function isTitleWord(word: string): boolean {
-  return TITLE_HEADS.has(word) || TITLE_MODIFIERS.has(word);
-}
-
 function isPossessive(token: Token | undefined): boolean {
   if (!token || token.value.length > 2) return false;
   const v = token.value;
   return v === "'s" || v === "’s" || v === "'" || v === "’";
 }
 
-export function findMentions(analyzed: AnalyzedText): MentionCandidate[] {
+export function findMentions(analyzed: Doc): MentionCandidate[] {
   const found: MentionCandidate[] = [];
   // Words the text also writes in lower case are common words when they open a sentence.
-  lowerCaseWords = new Set();
-  for (const t of analyzed.tokens) {
-    const c = t.value.charCodeAt(0);
-    if ((c >= 97 && c <= 122) || (c > 127 && t.value[0] !== t.value[0].toUpperCase())) lowerCaseWords.add(t.normal);
-  }
+  const lowerCaseWords = new Set<string>();
+  for (let k = 0; k < analyzed.length; k++) if (analyzed.flags[k] & FLAG.LOWER_START) lowerCaseWords.add(analyzed.tokens[k].normal);
   for (const sentence of analyzed.sentences) {
-    scanSentence(analyzed, sentence.firstToken, sentence.lastToken, found);
+    scanSentence(analyzed, sentence.firstToken, sentence.lastToken, found, lowerCaseWords);
   }
   return found;
 }
 
-function scanSentence(analyzed: AnalyzedText, first: number, last: number, out: MentionCandidate[]): void {
+function scanSentence(analyzed: Doc, first: number, last: number, out: MentionCandidate[], lowerCaseWords: ReadonlySet<string>): void {
   const { tokens } = analyzed;
   let i = first;
   while (i < last) {
     const token = tokens[i];
     const word = lower(token);
-    if (startsName(tokens, i, first, last)) {
+    if (startsName(tokens, i, first, last, lowerCaseWords)) {
       const end = extendRun(tokens, i, last);
       emitRun(analyzed, i, end, out);
       i = end;
@@ -99,7 +85,7 @@ function scanSentence(analyzed: AnalyzedText, first: number, last: number, out: 
   }
 }
 
-function startsName(tokens: Token[], i: number, first: number, last: number): boolean {
+function startsName(tokens: readonly Token[], i: number, first: number, last: number, lowerCaseWords: ReadonlySet<string>): boolean {
   const token = tokens[i];
   if (!isCapitalized(token)) return false;
   const word = lower(token);
@@ -122,7 +108,7 @@ function startsName(tokens: Token[], i: number, first: number, last: number): bo
 }
 
 /** Exclusive end of the proper-name run that starts at i. */
-function extendRun(tokens: Token[], i: number, last: number): number {
+function extendRun(tokens: readonly Token[], i: number, last: number): number {
   let j = i + 1;
   let sawOf = false;
   while (j < last) {
@@ -149,7 +135,7 @@ function extendRun(tokens: Token[], i: number, last: number): number {
       while (e < last && isCapitalized(tokens[e])) e++;
       if (tokens.slice(j + 1, e).some((x) => ORGANIZATION_HEADS.has(lower(x)))) { j = e; continue; }
     }
-    if ((w === "of" || w === "for") && hasNext) {
+    if (TITLE_PREPOSITIONS.has(w) && hasNext) {
       const prev = lower(tokens[j - 1]);
       if (OF_HEADS.has(prev) || (sawOf && isTitleWord(prev))) {
         if (isCapitalized(next) && !isPersonish(tokens, j + 1, last)) { sawOf = true; j++; continue; }
@@ -166,18 +152,18 @@ function extendRun(tokens: Token[], i: number, last: number): number {
     break;
   }
   // A run never ends on a particle or connector (a glued hyphen part like "Soo-suk" stays).
-  while (j > i + 1 && (NAME_PARTICLES.has(lower(tokens[j - 1])) || ["of", "for", "and", "the"].includes(lower(tokens[j - 1])))) j--;
+  while (j > i + 1 && (NAME_PARTICLES.has(lower(tokens[j - 1])) || NOT_LAST_IN_NAME.has(lower(tokens[j - 1])))) j--;
   return j;
 }
 
 /** "of Finland" continues "Ministry for Foreign Affairs"; "of Ville Hirvonen" would not. */
-function isPersonish(tokens: Token[], k: number, last: number): boolean {
+function isPersonish(tokens: readonly Token[], k: number, last: number): boolean {
   return k + 1 < last && getGender(tokens[k].value) !== "unknown" && isCapitalized(tokens[k + 1]) && tokens[k + 1].pos === "PROPN"
     && !ORGANIZATION_HEADS.has(lower(tokens[k + 1])) && lookupPlace(tokens[k].value).length === 0;
 }
 
 /** "and" joins "NATO Communications and Information Agency" but not "Brazil and Indonesia". */
-function andContinuesName(tokens: Token[], start: number, at: number, last: number, sawOf: boolean): boolean {
+function andContinuesName(tokens: readonly Token[], start: number, at: number, last: number, sawOf: boolean): boolean {
   const before = tokens.slice(start, at).map((t) => t.value).join(" ");
   if (countryByName(before) || countryByDemonym(before)) return false;
   let k = at + 1;
@@ -195,7 +181,7 @@ function andContinuesName(tokens: Token[], start: number, at: number, last: numb
 }
 
 function make(
-  analyzed: AnalyzedText, from: number, to: number, form: MentionCandidate["form"],
+  analyzed: Doc, from: number, to: number, form: MentionCandidate["form"],
   extra: Partial<MentionCandidate> = {},
 ): MentionCandidate {
   const { tokens, document } = analyzed;
@@ -204,14 +190,14 @@ function make(
   // One fixed shape for every mention: later stages read these fields in hot loops.
   return {
     start, end, text: document.text.slice(start, end), sentence: tokens[from].sentence,
-    form, firstToken: from, lastToken: to, kindHint: extra.kindHint, country: extra.country,
+    form, firstToken: from, lastToken: to, kindHint: extra.kindHint, kindRule: extra.kindRule, country: extra.country,
     placeRole: extra.placeRole, title: extra.title, head: extra.head,
     affiliation: extra.affiliation, gender: extra.gender,
   };
 }
 
 /** Splits a run into affiliation + title + name, and types the name. */
-function emitRun(analyzed: AnalyzedText, from: number, to: number, out: MentionCandidate[]): void {
+function emitRun(analyzed: Doc, from: number, to: number, out: MentionCandidate[]): void {
   const { tokens } = analyzed;
   const words = tokens.slice(from, to).map(lower);
 
@@ -223,6 +209,7 @@ function emitRun(analyzed: AnalyzedText, from: number, to: number, out: MentionC
     if (!isPeople) {
       out.push(make(analyzed, from, to, "name", {
         kindHint: entry.role === "country" ? "COUNTRY" : undefined,
+        kindRule: entry.role === "country" ? "name.gazetteer-country" : undefined,
         country: entry.code, placeRole: entry.role,
       }));
       return;
@@ -234,7 +221,7 @@ function emitRun(analyzed: AnalyzedText, from: number, to: number, out: MentionC
 
   // One generic head word ("the Alliance", "the Agency's", "state TV"): a description, not a name.
   if (to - from === 1 && ORGANIZATION_HEADS.has(words[0])) {
-    out.push(make(analyzed, from, to, "nominal", { kindHint: "ORGANIZATION", head: words[0] }));
+    out.push(make(analyzed, from, to, "nominal", { kindHint: "ORGANIZATION", kindRule: "nominal.organisation-head", head: words[0] }));
     return;
   }
 
@@ -242,7 +229,7 @@ function emitRun(analyzed: AnalyzedText, from: number, to: number, out: MentionC
   let titleStart = -1;
   let titleEnd = -1;
   for (let k = 0; k < words.length; k++) {
-    if (!isTitleWord(words[k]) || words[k] === "of" || words[k] === "for" || words[k] === "and" || words[k] === "the") continue;
+    if (!TITLE_HEADS.has(words[k]) && !TITLE_MODIFIERS.has(words[k])) continue;
     let e = k;
     let hasHead = false;
     // A glued hyphen stays inside a title: "Director-General".
@@ -272,7 +259,7 @@ function emitRun(analyzed: AnalyzedText, from: number, to: number, out: MentionC
     if (affiliation) emitRun(analyzed, from, from + titleStart, out);
     const head = words[titleEnd - 1];
     out.push(make(analyzed, from + titleStart, to, "nominal", {
-      kindHint: "PERSON", head, title: analyzed.document.text.slice(tokens[from + titleStart].start, tokens[to - 1].end),
+      kindHint: "PERSON", kindRule: "nominal.title", head, title: analyzed.document.text.slice(tokens[from + titleStart].start, tokens[to - 1].end),
       affiliation,
     }));
     return;
@@ -285,7 +272,7 @@ function emitRun(analyzed: AnalyzedText, from: number, to: number, out: MentionC
     const title = analyzed.document.text.slice(tokens[from + titleStart].start, tokens[nameFrom - 1].end);
     const honorific = HONORIFICS.has(words[titleStart]) && titleEnd - titleStart === 1;
     out.push(make(analyzed, nameFrom, to, "name", {
-      kindHint: "PERSON", title: honorific ? undefined : title, affiliation, gender: genderOf(tokens[nameFrom]),
+      kindHint: "PERSON", kindRule: "name.title-before", title: honorific ? undefined : title, affiliation, gender: genderOf(tokens[nameFrom]),
     }));
     return;
   }
@@ -295,7 +282,7 @@ function emitRun(analyzed: AnalyzedText, from: number, to: number, out: MentionC
   if (lead > from && lead < to && looksLikePersonName(tokens, lead, to)) {
     emitRun(analyzed, from, lead, out);
     out.push(make(analyzed, lead, to, "name", {
-      kindHint: "PERSON", affiliation: { firstToken: from, lastToken: lead }, gender: genderOf(tokens[lead]),
+      kindHint: "PERSON", kindRule: "name.demonym-then-given-name", affiliation: { firstToken: from, lastToken: lead }, gender: genderOf(tokens[lead]),
     }));
     return;
   }
@@ -313,8 +300,8 @@ function emitRun(analyzed: AnalyzedText, from: number, to: number, out: MentionC
       affiliation = { firstToken: a, lastToken: t };
     }
   }
-  const kindHint = lowerTitle ? "PERSON" : kindOfName(tokens, from, to);
-  out.push(make(analyzed, from, to, "name", { kindHint, gender: genderOf(tokens[from]), title: lowerTitle, affiliation }));
+  const decision = lowerTitle ? { kind: "PERSON" as const, rule: "name.lower-case-title-before" } : kindOfName(tokens, from, to);
+  out.push(make(analyzed, from, to, "name", { kindHint: decision?.kind, kindRule: decision?.rule, gender: genderOf(tokens[from]), title: lowerTitle, affiliation }));
   // Countries named inside a longer name ("Ministry for Foreign Affairs of Finland") are
   // mentions of their own, for PART_OF.
   for (let k = from + 1; k < to; k++) {
@@ -323,7 +310,7 @@ function emitRun(analyzed: AnalyzedText, from: number, to: number, out: MentionC
       const inner = analyzed.document.text.slice(tokens[k].start, tokens[e - 1].end);
       const entry = countryByName(inner);
       if (entry) {
-        out.push(make(analyzed, k, e, "name", { kindHint: "COUNTRY", country: entry.code, placeRole: "country" }));
+        out.push(make(analyzed, k, e, "name", { kindHint: "COUNTRY", kindRule: "name.gazetteer-country", country: entry.code, placeRole: "country" }));
         break;
       }
     }
@@ -331,7 +318,7 @@ function emitRun(analyzed: AnalyzedText, from: number, to: number, out: MentionC
 }
 
 function emitDemonym(
-  analyzed: AnalyzedText, from: number, to: number, code: string,
+  analyzed: Doc, from: number, to: number, code: string,
   role: MentionCandidate["placeRole"], out: MentionCandidate[],
 ): void {
   const { tokens } = analyzed;
@@ -345,11 +332,11 @@ function emitDemonym(
   const noun = lower(tokens[k]);
   const acting = role === "demonym-plural" || STATE_ACTOR_NOUNS.has(noun);
   out.push(make(analyzed, from, to, "nominal", {
-    kindHint: "COUNTRY", country: code, placeRole: role, head: acting ? noun || "people" : undefined,
+    kindHint: "COUNTRY", kindRule: "demonym.state", country: code, placeRole: role, head: acting ? noun || "people" : undefined,
   }));
 }
 
-function leadingDemonym(tokens: Token[], from: number, to: number): number {
+function leadingDemonym(tokens: readonly Token[], from: number, to: number): number {
   for (let e = Math.min(to - 1, from + 2); e > from; e--) {
     const entry = countryByDemonym(tokens.slice(from, e).map((t) => t.value).join(" "));
     if (entry) return e;
@@ -357,7 +344,7 @@ function leadingDemonym(tokens: Token[], from: number, to: number): number {
   return from;
 }
 
-function looksLikePersonName(tokens: Token[], from: number, to: number): boolean {
+function looksLikePersonName(tokens: readonly Token[], from: number, to: number): boolean {
   const words = tokens.slice(from, to).map(lower);
   if (words.some((w) => ORGANIZATION_HEADS.has(w) || LOCATION_HEADS.has(w))) return false;
   return to - from >= 2 && getGender(tokens[from].value) !== "unknown";
@@ -368,33 +355,10 @@ function genderOf(token: Token): "male" | "female" | undefined {
   return g === "male" || g === "female" ? g : undefined;
 }
 
-/** Kind from the name's own words; context refines it in the entities stage. */
-function kindOfName(tokens: Token[], from: number, to: number): EntityKind | undefined {
-  const text = tokens.slice(from, to).map((t) => t.value).join(" ");
-  const words = tokens.slice(from, to).map(lower);
-  const last = words[words.length - 1];
-  if (WORLD_REGIONS.has(words.join("-")) || WORLD_REGIONS.has(last)) return "LOCATION";
-  // "Brazilian Amazon": a people's name before a place or body is no person.
-  if (words.length >= 2 && countryByDemonym(tokens[from].value)) {
-    return words.some((w) => ORGANIZATION_HEADS.has(w)) ? "ORGANIZATION" : "LOCATION";
-  }
-  if (words.some((w) => ORGANIZATION_HEADS.has(w)) && !LOCATION_HEADS.has(last)) return "ORGANIZATION";
-  if (LOCATION_HEADS.has(last) && words.length > 1) return "LOCATION";
-  // A dateline: "GENEVA (AP) —", "NAIROBI, Kenya —".
-  const opening = from === 0 || tokens[from - 1].sentence !== tokens[from].sentence;
-  if (opening && text === text.toUpperCase() && text.length > 3 && ["(", ",", "—", "–", "-"].includes(tokens[to]?.value ?? "")) return "LOCATION";
-  if (words.length === 1 && isAcronym(text)) return "ORGANIZATION";
-  // A given name first makes a person, unless it is written in capitals ("RIA Novosti").
-  if (words.length >= 2 && !isAcronym(tokens[from].value) && getGender(tokens[from].value) !== "unknown") return "PERSON";
-  if (words.some((w, k) => k > 0 && NAME_PARTICLES.has(w))) return "PERSON";
-  return undefined;
-}
-
 /** End of a nominal description starting at i ("the North Korean leader", "its spokeswoman"), or i. */
-function matchNominal(tokens: Token[], i: number, last: number): number {
+function matchNominal(tokens: readonly Token[], i: number, last: number): number {
   const word = lower(tokens[i]);
-  const determiner = word === "the" || word === "its" || word === "his" || word === "her" || word === "their"
-    || word === "this" || word === "whose" || isPossessive(tokens[i]);
+  const determiner = DETERMINERS_OF_NOMINALS.has(word) || isPossessive(tokens[i]);
   if (!determiner) return i;
   // Modifiers then a head noun; capitalised words other than demonyms belong to names.
   let k = i + 1;
@@ -435,7 +399,7 @@ function matchNominal(tokens: Token[], i: number, last: number): number {
   return headEnd > 0 ? headEnd : i;
 }
 
-function emitNominal(analyzed: AnalyzedText, from: number, to: number, out: MentionCandidate[]): void {
+function emitNominal(analyzed: Doc, from: number, to: number, out: MentionCandidate[]): void {
   const { tokens } = analyzed;
   // Mentions inside it come first: "the Russian defence minister" holds "Russian".
   let modifierFrom = from + 1;
@@ -451,7 +415,7 @@ function emitNominal(analyzed: AnalyzedText, from: number, to: number, out: Ment
       const entry = countryByDemonym(words) ?? countryByName(words);
       if (entry) {
         affiliation = { firstToken: k, lastToken: e };
-        out.push(make(analyzed, k, e, "nominal", { kindHint: "COUNTRY", country: entry.code, placeRole: entry.role }));
+        out.push(make(analyzed, k, e, "nominal", { kindHint: "COUNTRY", kindRule: "demonym.state", country: entry.code, placeRole: entry.role }));
         k = e;
         break;
       }
@@ -460,7 +424,37 @@ function emitNominal(analyzed: AnalyzedText, from: number, to: number, out: Ment
   const kindHint: EntityKind = TITLE_HEADS.has(head) ? "PERSON" : "ORGANIZATION";
   const start = isPossessive(tokens[from]) ? from + 1 : from;
   out.push(make(analyzed, start, to, "nominal", {
-    kindHint, head, affiliation,
+    kindHint, kindRule: kindHint === "PERSON" ? "nominal.title" : "nominal.organisation", head, affiliation,
     title: TITLE_HEADS.has(head) ? tokens.slice(modifierFrom, to).map((t) => t.value).join(" ") : undefined,
   }));
+}
+
+/** Finds the mentions of a Doc: the `mentions` group in text order (longer first), and `names`. */
+export const mentionsComponent: Component = {
+  name: "mentions",
+  requires: ["tokens", "pos", "lemmas", "sentences"],
+  assigns: ["mentions"],
+  run(doc) {
+    const found = findMentions(doc).sort((a, b) => a.start - b.start || b.end - a.end);
+    for (const m of found) {
+      doc.spans.mentions.add(m);
+      if (m.form === "name") doc.spans.names.add(m);
+      const title = m.title === undefined ? undefined : titleSpan(doc, m, m.title);
+      if (title) doc.spans.titles.add(title);
+    }
+  },
+};
+
+/** Where a mention's title stands: the words right before a name, or a title nominal's own words. */
+function titleSpan(doc: Doc, m: MentionCandidate, title: string): TitleSpan | undefined {
+  if (m.form === "nominal") {
+    const first = DETERMINERS_OF_NOMINALS.has(doc.tokens[m.firstToken].normal) ? m.firstToken + 1 : m.firstToken;
+    return first < m.lastToken ? { firstToken: first, lastToken: m.lastToken, text: title } : undefined;
+  }
+  const sentenceStart = doc.sentences[m.sentence].firstToken;
+  for (let k = m.firstToken - 1; k >= Math.max(sentenceStart, m.firstToken - 8); k--) {
+    const words = doc.tokens.slice(k, m.firstToken).map((t) => t.value).join(" ");
+    if (doc.textOf(k, m.firstToken) === title || words === title) return { firstToken: k, lastToken: m.firstToken, text: title };
+  }
+  return undefined;
 }

@@ -2,7 +2,11 @@
 // these are the words news writing uses around names (titles, organisation heads, place
 // heads, descriptions), so they hold for any article.
 
-const words = (text: string): Set<string> => new Set(text.trim().split(/\s+/));
+// Each list has an id (its export name) and a reason (its doc comment); WORD_LISTS lists
+// them all for `--explain` readers and tests. Sets of lower-case words, never changed.
+import { wordList, type WordList } from "../doc/words.js";
+
+const words = wordList;
 
 /** Head words of person titles and roles ("President", "spokesperson", "defence minister"). */
 export const TITLE_HEADS = words(`
@@ -24,9 +28,18 @@ export const TITLE_MODIFIERS = words(`
   brigadier major lieutenant first second senior chief general executive press
   permanent special top supreme army navy air military national security political
   environment agriculture labour labor culture information communications transport
-  development industry commerce affairs for of the and policy planning plans staff
+  development industry commerce affairs policy planning plans staff
   public relations international regional country managing technical
 `);
+
+/** Prepositions that tie a title to its office inside a title: "Minister for Foreign Affairs", "Secretary of State". */
+export const TITLE_PREPOSITIONS = words(`for of`);
+
+/** Words that join the parts of a title: "the Minister of the Interior", "Trade and Industry". */
+export const TITLE_JOINERS = words(`the and`);
+
+/** A name run never ends on these: "of", "for", "and", "the". */
+export const NOT_LAST_IN_NAME = words(`of for and the`);
 
 /** Titles that identify a person without a country ("Mr", "Dr") or are ranks. */
 export const HONORIFICS = words(`mr mrs ms dr sir dame lady lord`);
@@ -106,3 +119,30 @@ export const NAME_PARTICLES = words(`van der von de da di du la le del dos das b
 
 /** Words that link the parts of an organisation name ("Ministry of Defence and ..."). */
 export const NAME_CONNECTORS = words(`of for and on`);
+
+/** Words after "of" that keep an organisation or state name going ("Republic of", "Bank of the"). */
+export const OF_THE_HEADS = words(`republic kingdom union organization organisation
+  association commonwealth federation league church bank emirates`);
+
+/** Other words after which "of"/"for" continues a name ("Horn of Africa", "University of X"). */
+export const OF_HEADS_EXTRA = words(`horn gulf bay cape isle sea strait university state states
+  people secretary minister court coast city`);
+
+/** Words wire services put in capitals before a headline ("ANALYSIS-", "UPDATE 2"). */
+export const NEWS_LABELS = words(`analysis update exclusive breaking factbox explainer insight timeline wrapup corrected refile`);
+
+/** Determiners that open a description: "the group", "its spokeswoman", "whose leader". */
+export const DETERMINERS_OF_NOMINALS = words(`the its his her their this whose`);
+
+/** Every list above, by id, with its reason, for readers and tests. */
+export const LEXICON = {
+  TITLE_HEADS, TITLE_MODIFIERS, TITLE_PREPOSITIONS, TITLE_JOINERS, NOT_LAST_IN_NAME, HONORIFICS,
+  ORGANIZATION_HEADS, LOCATION_HEADS, WORLD_REGIONS, ORGANIZATION_NOMINALS, STATE_ACTOR_NOUNS,
+  GOVERNING_NOUNS, PERSON_PRONOUNS, THING_PRONOUNS, NOT_NAME_WORDS, NAME_PARTICLES, NAME_CONNECTORS,
+  OF_THE_HEADS, OF_HEADS_EXTRA, NEWS_LABELS, DETERMINERS_OF_NOMINALS,
+} as const satisfies Record<string, WordList>;
+
+/** A title word: a head, a modifier, or a word that links them. */
+export function isTitleWord(word: string): boolean {
+  return TITLE_HEADS.has(word) || TITLE_MODIFIERS.has(word) || TITLE_PREPOSITIONS.has(word) || TITLE_JOINERS.has(word);
+}

@@ -2,7 +2,9 @@
 // wink has no offset API, so offsets come from summing precedingSpaces and token lengths.
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
-import type { AnalyzedText, Document, Sentence, Token } from "../model.js";
+import type { Document, Sentence } from "../model.js";
+import { Doc, type TokenInput } from "../doc/doc.js";
+import type { Tokenizer } from "../doc/pipeline.js";
 
 export { normalizeText } from "../identity.js";
 
@@ -68,11 +70,11 @@ function isBlank(value: string): boolean {
  * Reads the whole text with one readDoc, then also ends a sentence at every line break,
  * so a headline or a dateline without a full stop never merges into the next sentence.
  */
-export function analyze(document: Document): AnalyzedText {
+export function analyze(document: Document): Doc {
   const nlp = wink();
   const its = nlp.its;
   const text = document.text;
-  const tokens: Token[] = [];
+  const tokens: TokenInput[] = [];
   const sentences: Sentence[] = [];
   const doc = nlp.readDoc(forWink(text));
   const all = doc.tokens();
@@ -105,13 +107,11 @@ export function analyze(document: Document): AnalyzedText {
     const previousEnd = tokens.length > 0 ? tokens[tokens.length - 1].end : 0;
     // The next line break at or after the previous token, found once per line, not per token.
     if (nextNewline >= 0 && nextNewline < previousEnd) nextNewline = text.indexOf("\n", previousEnd);
-    lineBreakBefore.push(breakPending || (nextNewline >= 0 && nextNewline < start));
+    const breakBefore = breakPending || (nextNewline >= 0 && nextNewline < start);
+    lineBreakBefore.push(breakBefore);
     breakPending = false;
     ours[i] = tokens.length;
-    tokens.push({
-      start, end, value,
-      normal: normalForm(value), lemma: lemmas[i], pos: pos[i], sentence: -1,
-    });
+    tokens.push({ start, end, value, normal: normalForm(value), lemma: lemmas[i], pos: pos[i], lineBreakBefore: breakBefore });
     cursor = end;
   }
   const spans = doc.sentences().out(its.span) as unknown as number[][];
@@ -130,11 +130,17 @@ export function analyze(document: Document): AnalyzedText {
     }
     if (firstToken >= 0) push(firstToken, lastToken + 1);
   }
-  return { document, tokens, sentences };
+  return Doc.fromTokens(document, tokens, sentences);
 
   function push(firstToken: number, lastToken: number): void {
     const index = sentences.length;
-    for (let t = firstToken; t < lastToken; t++) tokens[t].sentence = index;
     sentences.push({ index, firstToken, lastToken, start: tokens[firstToken].start, end: tokens[lastToken - 1].end });
   }
 }
+
+/** wink's tokenizer, tagger and sentence splitter as the pipeline's first step. */
+export const winkTokenizer: Tokenizer = {
+  name: "wink",
+  assigns: ["tokens", "pos", "lemmas", "sentences"],
+  make: analyze,
+};

@@ -19,7 +19,7 @@ export function registerEval(program: Command): void {
     .description("score extraction against gold annotation files (see shared/spec/gold-format.md)")
     .requiredOption("--gold <file-or-dir>", "a gold .json file, or a folder of them")
     .argument("[inputs...]", "article files or folders (default: each gold file's document, beside it)")
-    .option("--verbose", "list missed and spurious entities and relations per document")
+    .option("--verbose", "list missed and spurious entities and relations per document, with the rule behind each spurious relation")
     .option("--json", "print the full report as JSON")
     .addHelpText("after", `
 Gold files are paired with texts by the gold file's "document" field (the text's path
@@ -65,7 +65,9 @@ async function runEval(inputs: string[], options: EvalOptions): Promise<number> 
 
   // Loaded here, not at the top, so `--help` and usage errors answer at once.
   const { extract } = await import("../../extract.js");
-  const report = evaluate(pairs.map(({ gold, document }) => ({ gold, extraction: extract(document) })));
+  // Verbose output names the rule behind each spurious relation.
+  const explain = options.verbose === true;
+  const report = evaluate(pairs.map(({ gold, document }) => ({ gold, extraction: extract(document, { explain }) })));
   process.stdout.write(options.json
     ? JSON.stringify(report, null, 2) + "\n"
     : formatReport(report, { verbose: options.verbose === true }));

@@ -1,0 +1,51 @@
+// The relation rules: each reading of the text that can make a relation has an id, a short
+// reason and a confidence level. `extract --explain` names the rule of every relation, so a
+// wrong edge points at the rule to fix. Data only: the readers are in index.ts.
+
+/** Confidence levels, from what the text states outright to what the reader infers. */
+export const CONFIDENCE = {
+  /** A trigger verb with its subject and object. */
+  stated: 0.85,
+  /** A verb whose second actor is a coordinated subject, a title before a name, a speaker told an outlet. */
+  direct: 0.8,
+  /** A trigger noun with its owner and object; an owner written in or before a name. */
+  nominal: 0.75,
+  /** Read from a phrase around a name: "of", an apposition, a dateline, a denial's claim. */
+  inferred: 0.7,
+  /** A government title whose country the text leaves unsaid. */
+  guessed: 0.6,
+} as const;
+
+/** How much a relation's confidence keeps when the text does not assert it outright. */
+export const MODALITY_FACTOR = { asserted: 1, reported: 0.9, other: 0.75 } as const;
+
+export interface RelationRule {
+  reason: string;
+  confidence: number;
+}
+
+export const RELATION_RULES = {
+  "verb.active": { reason: "SUBJECT trigger-verb [preposition] OBJECT", confidence: CONFIDENCE.stated },
+  "verb.passive": { reason: "PATIENT is/was trigger-verb-ed by AGENT (or a participle with 'by')", confidence: CONFIDENCE.stated },
+  "verb.coordinated-subjects": { reason: "'X and Y signed': a symmetric verb without object relates its subjects", confidence: CONFIDENCE.direct },
+  "verb.send-visitors": { reason: "'send a team/delegation to X' is a visit, not a delivery", confidence: CONFIDENCE.stated },
+  "verb.join-body": { reason: "a state or body joining an organisation becomes part of it", confidence: CONFIDENCE.stated },
+  "verb.welcome-decision": { reason: "welcoming what is not a person is support, not hosting", confidence: CONFIDENCE.stated },
+  "noun.owner-object": { reason: "OWNER's trigger-noun preposition OBJECT, or SUBJECT light-verb trigger-noun preposition OBJECT", confidence: CONFIDENCE.nominal },
+  "noun.between": { reason: "'a summit between X and Y'", confidence: CONFIDENCE.nominal },
+  "quote.told-outlet": { reason: "'X told OUTLET': the outlet quotes X", confidence: CONFIDENCE.direct },
+  "quote.according-to": { reason: "'according to OUTLET' in a sentence whose speaker is known", confidence: CONFIDENCE.inferred },
+  "role.title": { reason: "a title before, around or after a person's name, with the body or state it belongs to", confidence: CONFIDENCE.direct },
+  "role.government-title": { reason: "a government title with no owner in reach: the state acting nearby or the document's main state", confidence: CONFIDENCE.guessed },
+  "owner.possessive": { reason: "'X's Foreign Ministry', 'Russia's state news agency TASS'", confidence: CONFIDENCE.nominal },
+  "owner.inside-name": { reason: "a country written inside the name: 'Ministry for Foreign Affairs of Finland'", confidence: CONFIDENCE.nominal },
+  "owner.name-head": { reason: "an owner at the head of the name: 'Finnish Defence Forces', 'ECOWAS Commission'", confidence: CONFIDENCE.inferred },
+  "owner.in-phrase": { reason: "'PLACE in PLACE/COUNTRY'", confidence: CONFIDENCE.nominal },
+  "owner.of-phrase": { reason: "'BODY of the BODY/COUNTRY'", confidence: CONFIDENCE.inferred },
+  "owner.apposition": { reason: "'Antara, Indonesia's state news agency'; 'Surabaya, Indonesia's second-largest city'", confidence: CONFIDENCE.inferred },
+  "owner.city-of": { reason: "'the central Iranian city of Isfahan'", confidence: CONFIDENCE.inferred },
+  "located-in.dateline": { reason: "'BUNIA, Democratic Republic of Congo —': a dateline's place and country", confidence: CONFIDENCE.inferred },
+  "deny.claim": { reason: "a denial without object points at whoever last accused, asked, demanded or warned", confidence: CONFIDENCE.inferred },
+} as const satisfies Record<string, RelationRule>;
+
+export type RelationRuleId = keyof typeof RELATION_RULES;

@@ -1,0 +1,288 @@
+// Structure rules: ROLE from titles and appositions, PART_OF and LOCATED_IN from how a body
+// or place is introduced. Rules: role.*, owner.*, located-in.dateline.
+import type { EntityKind, RelationType, ResolvedMention } from "../model.js";
+import { HONORIFICS, LOCATION_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOMINALS, TITLE_HEADS } from "../mentions/lexicon.js";
+import { isCapitalized, normalizeName } from "../mentions/index.js";
+import type { RelationRuleId } from "./rules.js";
+import { mentionWithin, possessorPronoun, officeOf, countryCodeOf, isPossessiveToken, isParticiple, isTitleToken } from "./grammar.js";
+import { ACTOR_KINDS, type RelationContext, type Site } from "./context.js";
+import { RELATION_WORDS } from "./words.js";
+
+const { GOVERNMENT_TITLES, TITLE_DETERMINERS, NOMINAL_OWNER_PRONOUNS, TITLE_OWNER_PRONOUNS } = RELATION_WORDS;
+
+export function readStructure(ctx: RelationContext): void {
+  const { kindOf, all } = ctx;
+  for (const m of all) {
+    const kind = kindOf.get(m.entity);
+    if (!kind) continue;
+    if (kind === "PERSON" && (m.form === "name" || m.form === "nominal")) readRole(ctx, m);
+    if (kind === "ORGANIZATION" || kind === "LOCATION") readOwner(ctx, m, kind);
+  }
+  datelines(ctx);
+  resolvePendingRoles(ctx);
+}
+
+export function readRole(ctx: RelationContext, m: ResolvedMention): void {
+  const { tokens, kindOf, pendingRoles, all, slotAt, anyAt } = ctx;
+  const sentence = m.sentence;
+  // Title written before the name, in capitals or not: "Russian President X", "North Korean leader X", "Brazil's Foreign Minister X".
+  let j = m.firstToken - 1;
+  const titleWords: string[] = [];
+  while (j >= 0 && tokens[j].sentence === sentence && isTitleToken(tokens[j]) && slotAt[j] < 0 && anyAt[j] < 0) { titleWords.unshift(tokens[j].value); j--; }
+  let title = m.title ?? (titleWords.length ? titleWords.join(" ") : undefined);
+  let owner: ResolvedMention | undefined;
+  if (m.affiliation) owner = mentionWithin(ctx, m.affiliation.firstToken, m.affiliation.lastToken, (x) => x !== m);
+  if (!owner && title) {
+    const before = m.title ? titleStart(ctx, m) - 1 : j;
+    if (before >= 0 && isPossessiveToken(tokens[before]) && anyAt[before - 1] >= 0) owner = all[anyAt[before - 1]];
+    else if (before >= 0 && anyAt[before] >= 0 && tokens[before].sentence === sentence) owner = all[anyAt[before]];
+  }
+  // Nominal with an owner: "Its spokeswoman, X", "the group's military commander, X", "Congo's defence minister".
+  if (!owner && m.form === "nominal") {
+    const before = m.firstToken - 1;
+    if (before >= 0 && isPossessiveToken(tokens[before]) && anyAt[before - 1] >= 0) owner = all[anyAt[before - 1]];
+    else if (NOMINAL_OWNER_PRONOUNS.has(tokens[m.firstToken].normal)) owner = possessorPronoun(ctx, m.firstToken);
+    title = m.title ?? title;
+  }
+  // A title set off before the name: "Its spokesman, Rear Admiral X"; "the bloc's foreign policy chief, X".
+  if (m.form === "name" && tokens[m.firstToken - 1 - titleWords.length]?.value === ",") {
+    let k = m.firstToken - 2 - titleWords.length;
+    const words: string[] = [];
+    while (k >= 0 && ((tokens[k].pos === "NOUN" && !isCapitalized(tokens[k])) || tokens[k].pos === "ADJ")) words.unshift(tokens[k--].value);
+    const head = words[words.length - 1]?.toLowerCase();
+    if (head && TITLE_HEADS.has(head) && k >= 0) {
+      let possessor: ResolvedMention | undefined;
+      if (isPossessiveToken(tokens[k]) && anyAt[k - 1] >= 0) possessor = all[anyAt[k - 1]];
+      else if (anyAt[k] >= 0 && all[anyAt[k]].form === "pronoun" && TITLE_OWNER_PRONOUNS.has(tokens[k].normal)) possessor = all[anyAt[k]];
+      if (possessor && kindOf.get(possessor.entity) !== "PERSON") {
+        owner = owner ?? possessor;
+        title = title ?? words.join(" ");
+      }
+    }
+  }
+  // "Director General X of the Ministry's Political Department".
+  if (!owner && title && tokens[m.lastToken]?.normal === "of") {
+    for (let k = m.lastToken + 1; k < Math.min(tokens.length, m.lastToken + 4); k++) {
+      const x = anyAt[k] >= 0 ? all[anyAt[k]] : undefined;
+      if (x && kindOf.get(x.entity) !== "PERSON" && kindOf.get(x.entity) !== "LOCATION" && !isPossessiveToken(tokens[x.lastToken])) { owner = x; break; }
+    }
+  }
+  // Apposition after the name: "X, South Korea's Foreign Ministry spokesperson," / "X, a SIPRI researcher".
+  if (m.form === "name" && tokens[m.lastToken]?.value === ",") {
+    const app = apposition(ctx, m.lastToken + 1);
+    if (app && (!owner || !title)) { owner = owner ?? app.owner; title = title ?? app.title; }
+  }
+  if (!title) return;
+  const head = title.toLowerCase().split(/\s+/).filter((w) => TITLE_HEADS.has(w)).pop();
+  if (!head || HONORIFICS.has(head)) return;
+  const site = roleSite(ctx, "role.title", m, j + 1);
+  if (!owner && GOVERNMENT_TITLES.has(head)) {
+    pendingRoles.push({ mention: m, title, site: { ...site, rule: "role.government-title" } });
+    return;
+  }
+  if (!owner) return;
+  ctx.add(site, m.entity, "ROLE", owner.entity, sentence, { role: title });
+}
+
+/** A government title with no owner in reach: the entity's owner elsewhere, else the nearest country. */
+export function resolvePendingRoles(ctx: RelationContext): void {
+  const { tokens, kindOf, pendingRoles, all, withRole, officeHolders } = ctx;
+  const main = mainCountry(ctx);
+  const mainSentences = new Set(main ? all.filter((x) => x.entity === main.entity).map((x) => x.sentence) : []);
+  for (const { mention, title, site } of pendingRoles) {
+    if (withRole.has(mention.entity)) continue;
+    // A state acting in the same sentence ("X said Russia may ..."), else the document's
+    // main state when it is near, else the nearest state.
+    const acting = ctx.bySentence(mention.sentence).find((x) => kindOf.get(x.entity) === "COUNTRY" && x.form === "name"
+      && tokens[x.firstToken - 1]?.pos !== "ADP" && (tokens[x.lastToken]?.pos === "AUX" || tokens[x.lastToken]?.pos === "VERB"));
+    let mainNear = false;
+    for (let d = -3; d <= 3 && !mainNear; d++) mainNear = mainSentences.has(mention.sentence + d);
+    const owner = acting ?? (mainNear ? main : undefined) ?? nearestCountry(ctx, mention) ?? main;
+    // A guessed state that already has someone with this title ("President") is not his.
+    const holders = owner ? officeHolders.get(`${owner.entity}|${officeOf(title)}`) : undefined;
+    const taken = !!holders && [...holders].some((h) => h !== mention.entity);
+    if (owner && !taken) ctx.add(site, mention.entity, "ROLE", owner.entity, mention.sentence, { role: title });
+  }
+}
+
+/** The country the document speaks of most, for officials whose country goes unsaid. */
+export function mainCountry(ctx: RelationContext): ResolvedMention | undefined {
+  const { kindOf, all } = ctx;
+  if (ctx.main !== null) return ctx.main;
+  const counts = new Map<string, number>();
+  for (const x of all) if (kindOf.get(x.entity) === "COUNTRY") counts.set(x.entity, (counts.get(x.entity) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [id, n] of counts) if (!best || n > counts.get(best)!) best = id;
+  ctx.main = best ? all.find((x) => x.entity === best) : undefined;
+  return ctx.main;
+}
+
+/** A ROLE's trigger: the title words before the name, else the mention that carries the title. */
+export function roleSite(ctx: RelationContext, rule: RelationRuleId, m: ResolvedMention, titleFrom: number): Site {
+  const before = titleFrom < m.firstToken;
+  return ctx.at(rule, before ? titleFrom : m.firstToken, before ? m.firstToken : m.lastToken, m.start);
+}
+
+export function titleStart(ctx: RelationContext, m: ResolvedMention): number {
+  const { tokens } = ctx;
+  let j = m.firstToken - 1;
+  while (j >= 0 && isTitleToken(tokens[j])) j--;
+  return j + 1;
+}
+
+export function apposition(ctx: RelationContext, k: number): { owner?: ResolvedMention; title?: string } | undefined {
+  const { tokens, kindOf, all, anyAt } = ctx;
+  let title: string | undefined;
+  let owner: ResolvedMention | undefined;
+  const words: string[] = [];
+  for (let j = k; j < Math.min(tokens.length, k + 14); j++) {
+    const t = tokens[j];
+    if (t.sentence !== tokens[k].sentence || t.value === "," || t.value === "." || t.value === ";") break;
+    if ((t.pos === "VERB" && !isParticiple(t)) || t.pos === "AUX") break;
+    const w = t.normal;
+    if (anyAt[j] >= 0 && !owner) {
+      const x = all[anyAt[j]];
+      if (ACTOR_KINDS.has(kindOf.get(x.entity)!) && kindOf.get(x.entity) !== "PERSON") owner = x;
+      else if (x.form === "pronoun") owner = possessorPronoun(ctx, j);
+      else if (x.form === "nominal" && x.title && !title) {
+        title = x.title;
+        // "a former Kenyan foreign minister": the nominal's own affiliation.
+        if (x.affiliation && !owner) owner = mentionWithin(ctx, x.affiliation.firstToken, x.affiliation.lastToken, (y) => !!y.country);
+      }
+      j = x.lastToken - 1;
+      continue;
+    }
+    if (w === "its" || w === "whose") owner = owner ?? possessorPronoun(ctx, j);
+    words.push(t.value);
+    if (TITLE_HEADS.has(w) && !title) title = words.filter((x) => !TITLE_DETERMINERS.has(x.toLowerCase())).join(" ");
+  }
+  if (!title) return undefined;
+  return { owner, title };
+}
+
+export function nearestCountry(ctx: RelationContext, m: ResolvedMention): ResolvedMention | undefined {
+  const { kindOf } = ctx;
+  let best: ResolvedMention | undefined;
+  let bestDistance = Infinity;
+  for (const x of [...ctx.bySentence(m.sentence - 1), ...ctx.bySentence(m.sentence)]) {
+    if (kindOf.get(x.entity) !== "COUNTRY") continue;
+    const distance = Math.abs(x.start - m.start) + (x.sentence < m.sentence ? 200 : 0);
+    if (distance < bestDistance) { best = x; bestDistance = distance; }
+  }
+  return best;
+}
+
+/** PART_OF / LOCATED_IN for an organisation or place from how it is introduced. */
+export function readOwner(ctx: RelationContext, m: ResolvedMention, kind: EntityKind): void {
+  const { tokens, group, kindOf, all, anyAt } = ctx;
+  const rel: RelationType = kind === "LOCATION" ? "LOCATED_IN" : "PART_OF";
+  const site = (rule: RelationRuleId, from = m.firstToken, to = m.lastToken): Site => ctx.at(rule, from, to, m.start);
+  const sentence = m.sentence;
+  if (m.form !== "name") return;
+  // "X's Foreign Ministry", "Russia's Far East", "Russia's state news agency TASS".
+  let j = m.firstToken - 1;
+  let descriptor = false;
+  while (j >= 0 && tokens[j].sentence === sentence && (anyAt[j] < 0 || all[anyAt[j]].entity === m.entity) && /^[a-z-]/.test(tokens[j].value) && ["NOUN", "ADJ", "PUNCT", "VERB"].includes(tokens[j].pos) && tokens[j].value !== ",") {
+    const w = tokens[j].normal;
+    if (ORGANIZATION_NOMINALS.has(w) || ORGANIZATION_HEADS.has(w) || LOCATION_HEADS.has(w)) descriptor = true;
+    j--;
+  }
+  if (j >= 0 && (descriptor || j === m.firstToken - 1 || j === m.firstToken - 2)) {
+    let ownerIdx = -1;
+    if (isPossessiveToken(tokens[j]) && anyAt[j - 1] >= 0) ownerIdx = anyAt[j - 1];
+    else if (anyAt[j] >= 0 && (descriptor || j === m.firstToken - 1)) ownerIdx = anyAt[j];
+    if (ownerIdx >= 0) {
+      const owner = all[ownerIdx];
+      const ok = kind === "LOCATION" ? ["COUNTRY", "LOCATION"].includes(kindOf.get(owner.entity)!) : kindOf.get(owner.entity) !== "PERSON";
+      if (ok && (descriptor || isPossessiveToken(tokens[j]) || owner.placeRole === "demonym" || kindOf.get(owner.entity) === "COUNTRY")) {
+        ctx.add(site("owner.possessive", j, j + 1), m.entity, rel, owner.entity, sentence);
+      }
+    }
+  }
+  // A country or parent written inside the name: "U.S. State Department", "Finnish Defence Forces",
+  // "Ministry for Foreign Affairs of Finland".
+  for (let k = m.firstToken; k < m.lastToken; k++) {
+    for (const x of group.startingAt(k)) {
+      if (x === m || x.lastToken > m.lastToken) continue;
+      if (kindOf.get(x.entity) === "COUNTRY") ctx.add(site("owner.inside-name", x.firstToken, x.lastToken), m.entity, rel, x.entity, sentence);
+    }
+  }
+  const headOwner = ownerInNameHead(ctx, m);
+  if (headOwner) ctx.add(site("owner.name-head"), m.entity, rel, headOwner, sentence);
+  const after = tokens[m.lastToken];
+  const after2 = tokens[m.lastToken + 1];
+  // "X in Y" (places), "X of the Y" (bodies).
+  if (after && after2) {
+    const w = after.normal;
+    let k = m.lastToken + 1;
+    while (k < tokens.length && (tokens[k].pos === "DET" || (tokens[k].pos === "ADJ" && anyAt[k] < 0))) k++;
+    const y = anyAt[k] >= 0 ? all[anyAt[k]] : undefined;
+    if (y && y.sentence === sentence && y.form === "name") {
+      const yk = kindOf.get(y.entity)!;
+      if (kind === "LOCATION" && w === "in" && (yk === "LOCATION" || yk === "COUNTRY")) ctx.add(site("owner.in-phrase", m.lastToken, m.lastToken + 1), m.entity, "LOCATED_IN", y.entity, sentence);
+      if (kind === "ORGANIZATION" && w === "of" && (yk === "ORGANIZATION" || yk === "COUNTRY")) ctx.add(site("owner.of-phrase", m.lastToken, m.lastToken + 1), m.entity, "PART_OF", y.entity, sentence);
+    }
+  }
+  // Apposition: "Antara, Indonesia's state news agency"; "Surabaya, Indonesia's second-largest city".
+  if (after && after.value === ",") {
+    let k = m.lastToken + 1;
+    let found: ResolvedMention | undefined;
+    let head = false;
+    for (; k < Math.min(tokens.length, m.lastToken + 10); k++) {
+      const t = tokens[k];
+      if (t.sentence !== sentence || t.value === "," || (t.pos === "VERB" && !isParticiple(t)) || t.pos === "AUX") break;
+      const w = t.normal;
+      if (anyAt[k] >= 0 && !found && all[anyAt[k]].form !== "pronoun") { found = all[anyAt[k]]; k = found.lastToken - 1; continue; }
+      if (anyAt[k] >= 0) break;
+      if (kind === "ORGANIZATION" && (ORGANIZATION_NOMINALS.has(w) || ORGANIZATION_HEADS.has(w))) { head = true; break; }
+      if (kind === "LOCATION" && LOCATION_HEADS.has(w)) { head = true; break; }
+    }
+    if (found && head && found.entity !== m.entity) ctx.add(site("owner.apposition", m.lastToken, m.lastToken + 1), m.entity, rel, found.entity, sentence);
+  }
+  // "the central Iranian city of Isfahan".
+  if (kind === "LOCATION" && tokens[m.firstToken - 1]?.normal === "of" && LOCATION_HEADS.has(tokens[m.firstToken - 2]?.normal ?? "")) {
+    for (let k = m.firstToken - 3; k >= Math.max(0, m.firstToken - 6); k--) {
+      if (anyAt[k] >= 0) { ctx.add(site("owner.city-of", m.firstToken - 2, m.firstToken), m.entity, "LOCATED_IN", all[anyAt[k]].entity, sentence); break; }
+    }
+  }
+}
+
+/** An owner written at the head of the name: "Finnish Defence Forces", "U.S. State Department", "ECOWAS Commission". */
+export function ownerInNameHead(ctx: RelationContext, m: ResolvedMention): string | undefined {
+  const { tokens, document, stateByCode } = ctx;
+  if (m.lastToken - m.firstToken < 2) return undefined;
+  for (const width of [2, 1]) {
+    if (m.lastToken - m.firstToken <= width) continue;
+    const head = document.text.slice(tokens[m.firstToken].start, tokens[m.firstToken + width - 1].end);
+    const code = countryCodeOf(head);
+    if (code) {
+      const country = stateByCode.get(code);
+      if (country) return country.entity;
+    }
+    if (!ctx.bodyByName) {
+      ctx.bodyByName = new Map();
+      for (const e of ctx.doc.entities) {
+        if (e.kind !== "ORGANIZATION") continue;
+        for (const name of [e.name, ...e.aliases]) if (!ctx.bodyByName.has(normalizeName(name))) ctx.bodyByName.set(normalizeName(name), e.id);
+      }
+    }
+    const body = ctx.bodyByName.get(normalizeName(head));
+    if (body && body !== m.entity) return body;
+  }
+  return undefined;
+}
+
+export function datelines(ctx: RelationContext): void {
+  const { tokens, sentences } = ctx;
+  // "BUNIA, Democratic Republic of Congo —": a place, then its country, before a dash.
+  for (const s of sentences) {
+    const ms = ctx.bySentence(s.index).filter((m) => m.form === "name");
+    if (ms.length < 2) continue;
+    const [a, b] = ms;
+    if (a.firstToken !== s.firstToken) continue;
+    if (tokens[a.lastToken]?.value !== "," || b.firstToken !== a.lastToken + 1) continue;
+    const dash = tokens[b.lastToken]?.value;
+    if (dash !== "—" && dash !== "-" && dash !== "–") continue;
+    ctx.add(ctx.at("located-in.dateline", b.lastToken, b.lastToken + 1, a.start), a.entity, "LOCATED_IN", b.entity, s.index);
+  }
+}

@@ -1,0 +1,268 @@
+// Each component on sentences written for it (not from the gold articles), in tables: one
+// row per rule, named by the rule's id, so a failing rule names itself. Also the Doc's
+// columns and span groups, the pipeline's order check and --explain.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { PIPELINE, annotate, extract, toExtraction } from "../src/extract.js";
+import { Doc, FLAG, UPOS } from "../src/doc/doc.js";
+import { Pipeline, PipelineOrderError, type Component } from "../src/doc/pipeline.js";
+import { SpanGroup } from "../src/doc/spans.js";
+import { KIND_RULES } from "../src/entities/kinds.js";
+import { RELATION_RULES } from "../src/relations/rules.js";
+import { mentionsComponent } from "../src/mentions/index.js";
+import { entitiesComponent } from "../src/entities/index.js";
+import { relationsComponent } from "../src/relations/index.js";
+import { winkTokenizer } from "../src/nlp/index.js";
+import { runCli } from "./helpers/cli.js";
+
+const explained = (text: string) => extract({ id: "t.txt", text }, { explain: true });
+
+describe("Doc", () => {
+  const text = "WHO met Kenya's envoy.\nThe U.N. said little.";
+  const doc = annotate({ id: "t", text });
+
+  it("keeps one typed column per token attribute, read by the token views", () => {
+    expect(doc.length).toBe(doc.tokens.length);
+    for (let k = 0; k < doc.length; k++) {
+      const token = doc.tokens[k];
+      expect(text.slice(doc.start[k], doc.end[k])).toBe(token.value);
+      expect(doc.strings.get(doc.norm[k])).toBe(token.normal);
+      expect(doc.strings.get(doc.lemma[k])).toBe(token.lemma);
+      expect(UPOS[doc.pos[k]]).toBe(token.pos);
+    }
+    expect(doc.tokens.map((t) => t.value)).toEqual(["WHO", "met", "Kenya", "'s", "envoy", ".", "The", "U.N.", "said", "little", "."]);
+    // One string, one id: "the" written twice has one normal form id.
+    expect(doc.norm[6]).toBe(doc.strings.idOf("the"));
+  });
+
+  it("sets the flags: capitalised, acronym, all capitals, line break before", () => {
+    const flagged = (flag: number) => doc.tokens.filter((t) => doc.has(t.i, flag)).map((t) => t.value);
+    expect(flagged(FLAG.CAPITALIZED)).toEqual(["WHO", "Kenya", "The", "U.N."]);
+    expect(flagged(FLAG.ACRONYM)).toEqual(["WHO", "U.N."]);
+    expect(flagged(FLAG.ALL_CAPS)).toEqual(["WHO", "U.N."]);
+    expect(flagged(FLAG.LINE_BREAK_BEFORE)).toEqual(["The"]);
+    expect([...doc.sentence]).toEqual([0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1]);
+  });
+
+  it("leaves the parser's and the tagger's columns for their components", () => {
+    expect([...doc.head].every((h) => h === -1)).toBe(true);
+    expect([...doc.dep, ...doc.entIob, ...doc.entType].every((v) => v === 0)).toBe(true);
+    expect(doc.head.length).toBe(doc.length);
+  });
+
+  it("groups spans and answers startingAt, endingAt and covering", () => {
+    const names = doc.spans.names.items.map((m) => m.text);
+    expect(names).toEqual(["WHO", "Kenya", "U.N."]);
+    const kenya = doc.spans.mentions.startingAt(2);
+    expect(kenya.map((m) => m.text)).toEqual(["Kenya"]);
+    expect(doc.spans.mentions.endingAt(3).map((m) => m.text)).toEqual(["Kenya"]);
+    const group = new SpanGroup("test", 6, [{ firstToken: 0, lastToken: 4 }, { firstToken: 1, lastToken: 3 }, { firstToken: 2, lastToken: 3 }]);
+    expect(group.covering(2)).toHaveLength(3);
+    expect(group.covering(5)).toHaveLength(0);
+    expect([...group.coveringIndex("longest")]).toEqual([0, 0, 0, 0, -1, -1]);
+    expect([...group.coveringIndex("shortest")]).toEqual([0, 1, 2, 0, -1, -1]);
+    expect([...group.coveringIndex("last")]).toEqual([0, 1, 2, 0, -1, -1]);
+  });
+
+  it("goes to a worker as columns: cloned, rebuilt, and the later components give the same", () => {
+    const text = "Russian President Vladimir Putin met North Korean leader Kim Jong Un in Moscow.";
+    const columns = structuredClone(winkTokenizer.make({ id: "t", text }).toColumns());
+    const rebuilt = new Doc(columns);
+    for (const component of PIPELINE.components) component.run(rebuilt);
+    expect(toExtraction(rebuilt)).toEqual(extract({ id: "t", text }));
+  });
+
+  it("records the rule of every entity and relation row", () => {
+    const rows = annotate({ id: "t", text: "Brazil accused Argentina of dumping steel." });
+    expect(rows.entities.map((e) => [e.id, e.kindRule])).toEqual([["brazil", "entity.country"], ["argentina", "entity.country"]]);
+    expect(rows.relations.map((r) => [r.relation, r.rule, r.trigger.text])).toEqual([["ACCUSE", "verb.active", "accused"]]);
+  });
+});
+
+describe("pipeline", () => {
+  it("runs the tokenizer and the components in order", () => {
+    expect(PIPELINE.names).toEqual(["wink", "mentions", "entities", "relations"]);
+    const doc = PIPELINE.run({ id: "t", text: "Kenya met Uganda." });
+    expect([...doc.assigned]).toEqual(["tokens", "pos", "lemmas", "sentences", "mentions", "entities", "relations"]);
+  });
+
+  it("refuses a component whose requirements no component before it assigns", () => {
+    expect(() => new Pipeline(winkTokenizer, [entitiesComponent, mentionsComponent, relationsComponent]))
+      .toThrow(new PipelineOrderError('pipeline: "entities" requires mentions, which no component before it assigns'));
+    const reader: Component = { name: "reads-heads", requires: ["dependencies"], assigns: [], run: () => {} };
+    expect(() => PIPELINE.insertAfter("relations", reader)).toThrow(/"reads-heads" requires dependencies/);
+  });
+
+  it("takes a parser component after the tokenizer, and the later stages then may require it", () => {
+    const parsed: Doc[] = [];
+    const parser: Component = {
+      name: "parser", requires: ["tokens", "pos"], assigns: ["dependencies"],
+      // A chain parse (each token headed by the next) stands in for a real parser here.
+      run: (doc) => { for (let k = 0; k + 1 < doc.length; k++) doc.head[k] = k + 1; parsed.push(doc); },
+    };
+    const reader: Component = { name: "reads-heads", requires: ["dependencies"], assigns: [], run: () => {} };
+    const pipeline = PIPELINE.insertAfter("wink", parser).insertAfter("relations", reader);
+    expect(pipeline.names).toEqual(["wink", "parser", "mentions", "entities", "relations", "reads-heads"]);
+    const text = "Brazil accused Argentina of dumping steel.";
+    const x = extract({ id: "t", text }, { pipeline });
+    expect(parsed[0].tokens[0].head).toBe(1);
+    expect(x).toEqual(extract({ id: "t", text }));
+  });
+});
+
+describe("mentions component", () => {
+  // [rule, sentence, expected mentions as "form:text" (and kindRule when it sets one)].
+  const table: [string, string, string[]][] = [
+    ["title before a name", "Foreign Minister Lim Soo-suk met Pieter van der Laan.",
+      ["name:Lim Soo-suk name.title-before", "name:Pieter van der Laan name.given-name"]],
+    ["demonym standing for its state", "Russian officials met the Iranian delegation.",
+      ["nominal:Russian demonym.state", "nominal:the Iranian delegation nominal.organisation", "nominal:Iranian demonym.state"]],
+    ["pronoun", "Kenya said it would act.", ["name:Kenya name.gazetteer-country", "pronoun:it -"]],
+    ["lower-case title before a name", "North Korean leader Kim Jong Un spoke.",
+      ["nominal:North Korean demonym.state", "name:Kim Jong Un name.lower-case-title-before"]],
+    ["country inside a longer name", "The Ministry for Foreign Affairs of Finland spoke.",
+      ["name:Ministry for Foreign Affairs of Finland name.organisation-head", "name:Finland name.gazetteer-country"]],
+  ];
+  it.each(table)("%s", (_rule, text, expected) => {
+    const doc = new Pipeline(winkTokenizer, [mentionsComponent]).run({ id: "t", text });
+    const mentions = doc.spans.mentions.items.map((m) => `${m.form}:${m.text} ${m.kindRule ?? "-"}`);
+    expect(mentions).toEqual(expected);
+    expect(doc.spans.names.items).toEqual(doc.spans.mentions.items.filter((m) => m.form === "name"));
+  });
+
+  it("puts each title in the titles group", () => {
+    const doc = new Pipeline(winkTokenizer, [mentionsComponent]).run({ id: "t", text: "Foreign Minister Lim Soo-suk met the Russian defence minister and North Korean leader Kim Jong Un." });
+    expect(doc.spans.titles.items.map((t) => [t.text, doc.textOf(t.firstToken, t.lastToken)])).toEqual([
+      ["Foreign Minister", "Foreign Minister"], ["Russian defence minister", "Russian defence minister"], ["leader", "leader"],
+    ]);
+  });
+});
+
+describe("kind rules", () => {
+  // [rule id, sentence, entity id]: the rule that must decide that entity's kind.
+  const table: [keyof typeof KIND_RULES, string, string, string][] = [
+    ["name.title-before", "President Maria Santos spoke on Monday.", "maria-santos", "PERSON"],
+    ["name.lower-case-title-before", "North Korean leader Kim Jong Un spoke.", "kim-jong-un", "PERSON"],
+    ["name.demonym-then-given-name", "Brazilian Helena Valente won.", "helena-valente", "PERSON"],
+    ["name.world-region", "Fires spread in Africa and the Brazilian Amazon.", "africa", "LOCATION"],
+    ["name.demonym-before-place", "Fires spread in Africa and the Brazilian Amazon.", "brazilian-amazon", "LOCATION"],
+    ["name.demonym-before-body", "The Finnish Defence Forces trained with Sweden.", "finnish-defence-forces", "ORGANIZATION"],
+    ["name.organisation-head", "Germany welcomed the European Union decision.", "european-union", "ORGANIZATION"],
+    ["name.location-head", "Troops reached the Merdeka Palace in Jakarta.", "merdeka-palace", "LOCATION"],
+    ["name.dateline", "BUNIA, Democratic Republic of Congo — Militia fighters attacked a camp.", "bunia", "LOCATION"],
+    ["name.acronym", "Sweden joined NATO last year.", "nato", "ORGANIZATION"],
+    ["name.given-name", "Sergei Shoigu visited Iran.", "sergei-shoigu", "PERSON"],
+    ["name.particle", "Ville Hirvonen van der Berg spoke.", "ville-hirvonen-van-der-berg", "PERSON"],
+    ["context.organisation-noun-before", "The mercenary group Wagner attacked Mali.", "wagner", "ORGANIZATION"],
+    ["context.place-noun-after", "Fighting spread in Djugu territory.", "djugu", "LOCATION"],
+    ["context.apposition-body", "Antara, Indonesia's state news agency, reported the visit.", "antara", "ORGANIZATION"],
+    ["context.apposition-place", "Surabaya, Indonesia's second-largest city, hosted the talks.", "surabaya", "LOCATION"],
+    ["default.outlet", "Maria Santos told Reuters that talks would resume.", "reuters", "ORGANIZATION"],
+    ["default.place-preposition", "Troops moved toward Gaza.", "gaza", "LOCATION"],
+    ["default.city-of", "Troops entered the city of Isfahan in Iran.", "isfahan", "LOCATION"],
+    ["default.two-words-person", "Nkurunziza Baptiste Okello spoke.", "nkurunziza-baptiste-okello", "PERSON"],
+    ["default.speaking-person", "Kowalczyk said he would resign.", "kowalczyk", "PERSON"],
+    ["default.one-word-body", "Aid reached Gaza and Rafah.", "gaza", "ORGANIZATION"],
+    ["entity.country", "Brazil accused Argentina of dumping steel.", "argentina", "COUNTRY"],
+    ["entity.acting-capital", "Russia's Defence Ministry said Kyiv had attacked.", "ukraine", "COUNTRY"],
+    ["entity.capital-place", "Troops reached the Merdeka Palace in Jakarta.", "jakarta", "LOCATION"],
+    ["entity.place-preposition-elsewhere", "Drones struck Jenin overnight. Residents in Jenin fled.", "jenin", "LOCATION"],
+  ];
+  it.each(table)("%s", (rule, text, id, kind) => {
+    const entity = explained(text).entities.find((e) => e.id === id);
+    expect(entity, `no entity ${id}`).toBeDefined();
+    expect([entity!.kind, entity!.kindRule]).toEqual([kind, rule]);
+  });
+
+  it("every rule id used is listed with its reason", () => {
+    for (const [rule] of table) expect(KIND_RULES[rule]).toMatch(/\w/);
+  });
+});
+
+describe("relation rules", () => {
+  // [rule id, sentence, expected relation "source RELATION target", trigger text].
+  const table: [keyof typeof RELATION_RULES, string, string, string][] = [
+    ["verb.active", "Brazil accused Argentina of dumping steel.", "brazil ACCUSE argentina", "accused"],
+    ["verb.passive", "Argentina was accused by Brazil of dumping steel.", "brazil ACCUSE argentina", "accused"],
+    ["verb.coordinated-subjects", "Brazil and Indonesia signed a trade pact.", "brazil AGREE indonesia", "signed"],
+    ["verb.send-visitors", "Kenya will send a team of inspectors to Somalia.", "kenya VISIT somalia", "send"],
+    ["verb.join-body", "Sweden joined NATO last year.", "sweden PART_OF nato", "joined"],
+    ["verb.welcome-decision", "Germany welcomed the European Union decision.", "germany SUPPORT european-union", "welcomed"],
+    ["noun.owner-object", "Russia's war on Ukraine continued.", "russia ATTACK ukraine", "war"],
+    ["noun.between", "Leaders attended a summit between Ghana and Togo.", "ghana MEET togo", "summit"],
+    ["quote.told-outlet", "Maria Santos told Reuters that talks would resume.", "reuters QUOTE maria-santos", "told"],
+    ["quote.according-to", "Peru backed Chile, according to Reuters, said Maria Santos.", "reuters QUOTE chile", "according to"],
+    ["role.title", "Russian President Vladimir Putin met Xi Jinping.", "vladimir-putin ROLE russia", "President"],
+    ["role.government-title", "Kenya hosted the talks in Nairobi. President Maria Santos said they went well.", "maria-santos ROLE kenya", "President"],
+    ["owner.possessive", "Finland's Foreign Ministry criticised Sweden.", "finlands-foreign-ministry PART_OF finland", "'s"],
+    ["owner.inside-name", "The Ministry for Foreign Affairs of Finland issued a statement.", "ministry-for-foreign-affairs-of-finland PART_OF finland", "Finland"],
+    ["owner.name-head", "ECOWAS warned Mali. The ECOWAS Commission met Senegal.", "ecowas-commission PART_OF ecowas", "ECOWAS Commission"],
+    ["owner.in-phrase", "Troops reached the Merdeka Palace in Jakarta.", "merdeka-palace LOCATED_IN jakarta", "in"],
+    ["owner.of-phrase", "The Security Council of the United Nations met Iran.", "security-council PART_OF united-nations", "of"],
+    ["owner.apposition", "Surabaya, Indonesia's second-largest city, hosted the talks.", "surabaya LOCATED_IN indonesia", ","],
+    ["owner.city-of", "Iran said drones hit the Iranian city of Isfahan.", "isfahan LOCATED_IN iran", "city of"],
+    ["located-in.dateline", "BUNIA, Democratic Republic of Congo — Militia fighters attacked a camp.", "bunia LOCATED_IN democratic-republic-of-congo", "—"],
+    ["deny.claim", "Iran accused Israel of sabotage. Israel denied.", "israel DENY iran", "denied"],
+  ];
+  it.each(table)("%s", (rule, text, expected, trigger) => {
+    const x = explained(text);
+    const found = x.relations.filter((r) => `${r.source} ${r.relation} ${r.target}` === expected);
+    expect(found.map((r) => [r.rule, r.trigger?.text]), `relations: ${x.relations.map((r) => `${r.source} ${r.relation} ${r.target}`).join("; ")}`)
+      .toEqual([[rule, trigger]]);
+    const r = found[0];
+    expect(text.slice(r.trigger!.start, r.trigger!.end)).toBe(trigger);
+    expect(r.confidence).toBeLessThanOrEqual(RELATION_RULES[rule].confidence);
+  });
+
+  it("covers every relation rule", () => {
+    expect(new Set(table.map(([rule]) => rule))).toEqual(new Set(Object.keys(RELATION_RULES)));
+  });
+});
+
+describe("explain", () => {
+  const text = "Russian President Vladimir Putin met North Korean leader Kim Jong Un in Moscow on Tuesday. Kim thanked Putin.";
+  it("adds the rule fields only when asked", () => {
+    const plain = extract({ id: "t", text });
+    const x = extract({ id: "t", text }, { explain: true });
+    expect(plain.relations.every((r) => r.rule === undefined && r.trigger === undefined)).toBe(true);
+    expect(plain.entities.every((e) => e.kindRule === undefined)).toBe(true);
+    expect(x.relations.length).toBeGreaterThan(0);
+    for (const r of x.relations) {
+      expect(Object.keys(RELATION_RULES)).toContain(r.rule);
+      expect(text.slice(r.trigger!.start, r.trigger!.end)).toBe(r.trigger!.text);
+    }
+    for (const e of x.entities) expect(Object.keys(KIND_RULES)).toContain(e.kindRule);
+    // Apart from the added fields, the same extraction.
+    const strip = (y: typeof x) => JSON.parse(JSON.stringify(y, (key, value) => (["rule", "trigger", "kindRule"].includes(key) ? undefined : value)));
+    expect(strip(x)).toEqual(plain);
+  });
+
+  const work = mkdtempSync(path.join(tmpdir(), "newsgraph-explain-"));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it("newsgraph extract --explain prints rule, trigger and kindRule", () => {
+    const file = path.join(work, "a.txt");
+    writeFileSync(file, text);
+    const result = runCli(["extract", "--explain", file]);
+    expect(result.status).toBe(0);
+    const line = JSON.parse(result.stdout);
+    const meet = line.relations.find((r: { relation: string }) => r.relation === "MEET");
+    expect(meet).toMatchObject({ source: "kim-jong-un", target: "vladimir-putin", rule: "verb.active", trigger: { text: "met", start: 33, end: 36 } });
+    expect(line.entities.find((e: { id: string }) => e.id === "vladimir-putin").kindRule).toBe("name.title-before");
+    const plain = JSON.parse(runCli(["extract", file]).stdout);
+    expect(plain.relations.length).toBe(line.relations.length);
+    expect(plain.relations[0]).not.toHaveProperty("rule");
+    expect(plain.entities[0]).not.toHaveProperty("kindRule");
+  });
+
+  it("newsgraph eval --verbose names the rule of each spurious relation", () => {
+    const result = runCli(["eval", "--gold", "tests/fixtures/dev", "--verbose"]);
+    expect(result.status).toBe(0);
+    const spurious = result.stdout.split("\n").filter((l) => l.startsWith("  spurious relation"));
+    expect(spurious.length).toBeGreaterThan(0);
+    for (const l of spurious) expect(l).toMatch(/\] rule=[a-z-]+\.[a-z-]+ /);
+    expect(result.stdout).toContain("spurious relation european-union -AID-> houthis [eu -> houthis] rule=verb.active");
+  });
+});
