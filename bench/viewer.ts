@@ -33,7 +33,7 @@ interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[
  * app, graphology, sigma's data processing, garbage collection) versus time blocked in
  * WebGL calls (shader compilation and draws waiting on the GPU process, SwiftShader here).
  */
-function splitProfile(profile: Profile, webgl: ReadonlySet<string>): { js: number; gpu: number; idle: number } {
+function splitProfile(profile: Profile, webgl: ReadonlySet<string>): { js: number; gpu: number; idle: number; top: string } {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
@@ -48,14 +48,21 @@ function splitProfile(profile: Profile, webgl: ReadonlySet<string>): { js: numbe
     return cached;
   };
   let js = 0, gpu = 0, idle = 0;
+  const self = new Map<string, number>();
   profile.samples.forEach((id, index) => {
     const dt = (profile.timeDeltas[index + 1] ?? 0) / 1000;
-    const name = byId.get(id)!.callFrame.functionName;
+    const frame = byId.get(id)!.callFrame;
+    const name = frame.functionName;
     if (name === "(idle)" || name === "(program)") idle += dt;
     else if (inWebgl(id)) gpu += dt;
-    else js += dt;
+    else {
+      js += dt;
+      const key = `${name || "(anonymous)"} ${frame.url.split("/").pop()}`;
+      self.set(key, (self.get(key) ?? 0) + dt);
+    }
   });
-  return { js, gpu, idle };
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([key, ms]) => `${key} ${ms.toFixed(0)} ms`).join("; ");
+  return { js, gpu, idle, top };
 }
 
 /**
@@ -138,12 +145,14 @@ async function measure(browser: Browser, server: RunningServer, name: string): P
     process.stdout.write(
       `viewer, ${name} (${counts.nodes} nodes, ${counts.edges} edges), edge labels ${edgeLabels ? "on" : "off"}: `
       + `first frame ${(firstRenderMs / 1000).toFixed(2)} s: main thread busy ${(mainThread / 1000).toFixed(2)} s, `
-      + `of which JavaScript ${(split.js / 1000).toFixed(2)} s and blocked in WebGL calls ${(split.gpu / 1000).toFixed(2)} s; `
+      + `of which JavaScript ${((split.js + split.gpu) / 1000).toFixed(2)} s and native work ${(Math.max(0, mainThread - split.js - split.gpu) / 1000).toFixed(2)} s `
+      + `(WebGL calls waiting on the software GPU, style, layout); `
       + `${(frames / moving).toFixed(1)} frames/s while the camera moves `
       + `(${frames} frames in ${moving.toFixed(1)} s)\n`
       + `  phases (s): download ${phase(0, at("fetched"))}, parse ${phase(at("fetched"), at("parsed"))} [JS], `
       + `sigma setup ${phase(at("parsed"), at("view-created"))} [shaders: GPU], app setup ${phase(at("view-created"), at("app-ready"))} [JS], `
-      + `first draw ${phase(at("app-ready"), at("drawn"))} [JS + upload], on screen ${phase(at("drawn"), firstRenderMs)} [GPU]\n`,
+      + `first draw ${phase(at("app-ready"), at("drawn"))} [JS + upload], on screen ${phase(at("drawn"), firstRenderMs)} [GPU]\n`
+      + (process.env.BENCH_PROFILE === "1" ? `  top JavaScript (self time): ${split.top}\n` : ""),
     );
     await cdp.detach();
     await page.close();

@@ -295,7 +295,9 @@ export class ViewerApp {
 
   private refreshVisibility(): void {
     const graph = this.graph;
-    const visibility = graph ? computeVisibility(graph, this.filters) : emptyVisibility();
+    // No filter set (how most views open): the totals are the visibility.
+    const unfiltered = encodeViewState({ filters: this.filters }) === "";
+    const visibility = !graph ? emptyVisibility() : unfiltered ? this.totals : computeVisibility(graph, this.filters);
     this.visibility = visibility;
     this.view?.setVisibility(visibility);
     this.filtersPanel.render(this.filters, visibility, this.totals);

@@ -82,9 +82,16 @@ export function fromSerialized(data: Partial<SerializedGraph>, name = "graph"): 
     if (!graph.hasNode(source) || !graph.hasNode(target)) continue;
     const attributes = edgeAttributes(edge.attributes ?? {});
     const key = edge.key === undefined ? undefined : String(edge.key);
-    if (key !== undefined && graph.hasEdge(key)) continue;
-    if (key === undefined) graph.addDirectedEdge(source, target, attributes);
-    else graph.addDirectedEdgeWithKey(key, source, target, attributes);
+    if (key === undefined) {
+      graph.addDirectedEdge(source, target, attributes);
+      continue;
+    }
+    // A repeated key keeps the first edge (cheaper than asking hasEdge for every edge).
+    try {
+      graph.addDirectedEdgeWithKey(key, source, target, attributes);
+    } catch (error) {
+      if (!graph.hasEdge(key)) throw error;
+    }
   }
   placeMissingNodes(graph);
   applySizes(graph);
@@ -129,6 +136,8 @@ function edgeAttributes(raw: Record<string, unknown>): EdgeAttributes {
 
 /** GEXF keeps lists as "a|b|c" (liststring) or as JSON text; graph.json as arrays. */
 function toStringArray(value: unknown): string[] {
+  // The common case, a list of strings, is kept as it is: no copy.
+  if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value as string[];
   if (Array.isArray(value)) return value.filter((v) => v !== null && v !== undefined).map(String);
   if (typeof value !== "string" || value === "") return [];
   const parsed = parseJsonText(value);
@@ -139,6 +148,9 @@ function toStringArray(value: unknown): string[] {
 function toEvidence(value: unknown): Evidence[] {
   const list = typeof value === "string" ? parseJsonText(value) : value;
   if (!Array.isArray(list)) return [];
+  // Well-formed items (all of them in a graph.json the CLI wrote) are kept, not copied: a
+  // corpus graph holds hundreds of thousands, and copies cost the first frame in GC.
+  if (list.every(isEvidence)) return list as Evidence[];
   return list
     .filter((item): item is Record<string, unknown> => item !== null && typeof item === "object")
     .map((item) => {
@@ -153,6 +165,14 @@ function toEvidence(value: unknown): Evidence[] {
       if (typeof item.source === "string") evidence.source = item.source;
       return evidence;
     });
+}
+
+function isEvidence(item: unknown): boolean {
+  if (item === null || typeof item !== "object") return false;
+  const e = item as Record<string, unknown>;
+  return typeof e.document === "string" && typeof e.sentence === "number" && typeof e.start === "number"
+    && typeof e.end === "number" && typeof e.text === "string"
+    && (e.date === undefined || typeof e.date === "string") && (e.source === undefined || typeof e.source === "string");
 }
 
 function parseJsonText(value: string): unknown {

@@ -89,6 +89,9 @@ export function createGraphView(
   let activeEdges = new Set<string>();
   let selectedNode: string | null = null;
   let highlight: Highlight | null = null;
+  // What this view has told sigma to hide.
+  let hiddenNodes = new Set<string>();
+  let hiddenEdges = new Set<string>();
 
   // The stage changes size when a side panel opens or closes; sigma resizes on its next frame.
   const resizeObserver = new ResizeObserver(() => sigma.scheduleRender());
@@ -108,8 +111,8 @@ export function createGraphView(
   sigma.getCamera().on("updated", (state) => handlers.onCameraChange({ x: state.x, y: state.y, ratio: state.ratio }));
 
   // Items added later (pasted text) or removed (never, today) must not leave stale state.
-  graph.on("nodeDropped", ({ key }) => { activeNodes.delete(key); });
-  graph.on("edgeDropped", ({ key }) => { activeEdges.delete(key); });
+  graph.on("nodeDropped", ({ key }) => { activeNodes.delete(key); hiddenNodes.delete(key); });
+  graph.on("edgeDropped", ({ key }) => { activeEdges.delete(key); hiddenEdges.delete(key); });
 
   /** The hovered node wins over a path, the path over the selection; the rest of the graph fades. */
   function refreshHighlight(): void {
@@ -160,18 +163,20 @@ export function createGraphView(
     sigma,
     graph,
     setVisibility(visibility) {
-      // Only items whose state changes; and never an empty list, which sigma 4.0.4 answers
-      // with a first frame several seconds slow in software WebGL.
-      const nodesHide = graph.filterNodes((n) => visibility.hiddenNodes.has(n) !== sigma.getNodeState(n).isHidden);
-      const edgesHide = graph.filterEdges((e) => visibility.hiddenEdges.has(e) !== sigma.getEdgeState(e).isHidden);
-      const nodesOn = nodesHide.filter((n) => visibility.hiddenNodes.has(n));
-      const nodesOff = nodesHide.filter((n) => !visibility.hiddenNodes.has(n));
-      const edgesOn = edgesHide.filter((e) => visibility.hiddenEdges.has(e));
-      const edgesOff = edgesHide.filter((e) => !visibility.hiddenEdges.has(e));
+      // Only items whose state changes, found from the hidden sets (not by asking sigma about
+      // every item: that was most of the app's own time before a big graph's first frame);
+      // and never an empty list, which sigma 4.0.4 answers with a first frame several seconds
+      // slow in software WebGL.
+      const nodesOn = [...visibility.hiddenNodes].filter((n) => !hiddenNodes.has(n) && graph.hasNode(n));
+      const nodesOff = [...hiddenNodes].filter((n) => !visibility.hiddenNodes.has(n) && graph.hasNode(n));
+      const edgesOn = [...visibility.hiddenEdges].filter((e) => !hiddenEdges.has(e) && graph.hasEdge(e));
+      const edgesOff = [...hiddenEdges].filter((e) => !visibility.hiddenEdges.has(e) && graph.hasEdge(e));
       if (nodesOn.length) sigma.setNodesState(nodesOn, { isHidden: true });
       if (nodesOff.length) sigma.setNodesState(nodesOff, { isHidden: false });
       if (edgesOn.length) sigma.setEdgesState(edgesOn, { isHidden: true });
       if (edgesOff.length) sigma.setEdgesState(edgesOff, { isHidden: false });
+      hiddenNodes = new Set(visibility.hiddenNodes);
+      hiddenEdges = new Set(visibility.hiddenEdges);
       refreshHighlight();
     },
     setSelection(next) {
