@@ -1,10 +1,14 @@
 // Viewer benchmark (not a test), in headless Chromium (WebGL 2 in software): a generated
 // graph of 5,000 nodes and 20,000 edges, and the graph `newsgraph build` makes of a
 // 3,000-article generated corpus (bench/generate-corpus.ts). For each it prints the time
-// to first frame, split into the page's main-thread time (JavaScript, style, layout: what
-// the app controls) and the rest (waiting for the GPU process: shader compilation and the
-// first draw in SwiftShader, plus network), and the frames per second while the camera
-// moves. Run: npm run bench:viewer   (BENCH_ONLY=generated|corpus runs one of them)
+// to first frame with the page's main-thread time split by a CPU profile into JavaScript
+// (the app, graphology, sigma's data processing, GC: what the code controls) and native
+// work (mostly WebGL calls waiting on SwiftShader, the software GPU), the phases between the
+// app's performance marks, the frames per second while the camera moves, and how long the
+// biggest hub's panel takes to open.
+// Run: npm run bench:viewer. BENCH_ONLY=generated|corpus runs one graph, BENCH_LABELS=off|on one
+// edge-label setting, BENCH_FPS=0 skips the camera moves, BENCH_PROFILE=1 lists the busiest
+// functions, BENCH_VIEWER_DIR=dir measures another build of the viewer (before/after runs).
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -110,7 +114,9 @@ async function corpusGraphFile(): Promise<string> {
 }
 
 async function measure(browser: Browser, server: RunningServer, name: string): Promise<void> {
-  for (const edgeLabels of [false, true]) {
+  // BENCH_LABELS=off|on measures one setting only.
+  const modes = process.env.BENCH_LABELS === "off" ? [false] : process.env.BENCH_LABELS === "on" ? [true] : [false, true];
+  for (const edgeLabels of modes) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("Performance.enable", { timeDomain: "timeTicks" });
@@ -142,6 +148,14 @@ async function measure(browser: Browser, server: RunningServer, name: string): P
       moving = await dragAround(page);
       frames = await page.evaluate(() => (window as unknown as { __benchFrames: number }).__benchFrames);
     }
+    // The biggest hub's panel: from the click to the panel laid out.
+    const hub = await page.evaluate(() => {
+      const hooks = window.__newsgraph!;
+      const graph = hooks.graph()!;
+      let best = "";
+      graph.forEachNode((node) => { if (!best || graph.degree(node) > graph.degree(best)) best = node; });
+      return hooks.selectNode ? { degree: graph.degree(best), ms: hooks.selectNode(best) } : null;
+    });
     process.stdout.write(
       `viewer, ${name} (${counts.nodes} nodes, ${counts.edges} edges), edge labels ${edgeLabels ? "on" : "off"}: `
       + `first frame ${(firstRenderMs / 1000).toFixed(2)} s: main thread busy ${(mainThread / 1000).toFixed(2)} s, `
@@ -152,6 +166,7 @@ async function measure(browser: Browser, server: RunningServer, name: string): P
       + `  phases (s): download ${phase(0, at("fetched"))}, parse ${phase(at("fetched"), at("parsed"))} [JS], `
       + `sigma setup ${phase(at("parsed"), at("view-created"))} [shaders: GPU], app setup ${phase(at("view-created"), at("app-ready"))} [JS], `
       + `first draw ${phase(at("app-ready"), at("drawn"))} [JS + upload], on screen ${phase(at("drawn"), firstRenderMs)} [GPU]\n`
+      + (hub ? `  panel of the biggest hub (${hub.degree} relations): ${hub.ms.toFixed(0)} ms\n` : "")
       + (process.env.BENCH_PROFILE === "1" ? `  top JavaScript (self time): ${split.top}\n` : ""),
     );
     await cdp.detach();

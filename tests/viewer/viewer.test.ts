@@ -423,6 +423,17 @@ describe.skipIf(browserMissing)("viewer in Chromium", () => {
       nodes: nodes.size, edges: seedGraph.edges.filter((e) => nodes.has(e.source) && nodes.has(e.target)).length,
     });
     const page = await open(`${seed.url}?node=${putin}`);
+    // The panel's CSV: one row per sentence of each of his relations.
+    const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.locator("#panel button.export-csv").click()]);
+    expect(csvDownload.suggestedFilename()).toBe(`${putin}-relations.csv`);
+    const csvFile = path.join(OUTPUT_DIR, "putin.csv");
+    await csvDownload.saveAs(csvFile);
+    const rows = parseCsv(readFileSync(csvFile, "utf8"), { columns: true }) as Record<string, string>[];
+    const mine = seedGraph.edges.filter((e) => e.source === putin || e.target === putin);
+    const key = (cells: string[]): string => JSON.stringify(cells);
+    expect(rows.map((row) => key([row.source, row.relation, row.target, row.sentence, row.text])).sort()).toEqual(
+      mine.flatMap((e) => e.attributes.evidence.map((ev: { sentence: number; text: string }) =>
+        key([e.source, e.attributes.relation, e.target, String(ev.sentence), ev.text]))).sort());
     await page.locator('#panel button.neighbourhood[data-hops="1"]').click();
     expect(await renderedOnceSettled(page, within(one))).toEqual(within(one));
     await expect(page.locator("#focus-text").textContent()).resolves.toContain("Vladimir Putin (1 hop)");
@@ -479,8 +490,11 @@ describe.skipIf(browserMissing)("viewer in Chromium", () => {
       // Counts first: no relation row is built until a group opens.
       await expect(page.locator("#panel li[data-edge]").count()).resolves.toBe(0);
       await page.locator("#panel details > summary").first().click();
+      // The rows come with the details element's toggle event, a task after the click.
+      await page.locator("#panel details[open] li[data-edge]").nth(24).waitFor();
       await expect(page.locator("#panel details[open] li[data-edge]").count()).resolves.toBe(25);
       await page.locator("#panel details[open] .show-more").first().click();
+      await page.locator("#panel details[open] li[data-edge]").nth(49).waitFor();
       await expect(page.locator("#panel details[open] li[data-edge]").count()).resolves.toBe(50);
       // Each relation shows its first three sentences.
       await expect(page.locator("#panel details[open] li[data-edge]").first().locator("blockquote").count()).resolves.toBe(3);

@@ -94,7 +94,14 @@ export function createGraphView(
   let hiddenEdges = new Set<string>();
 
   // The stage changes size when a side panel opens or closes; sigma resizes on its next frame.
-  const resizeObserver = new ResizeObserver(() => sigma.scheduleRender());
+  // (Only on a real change: the observer's first call would cost a second full frame.)
+  let size = `${container.clientWidth}x${container.clientHeight}`;
+  const resizeObserver = new ResizeObserver(() => {
+    const next = `${container.clientWidth}x${container.clientHeight}`;
+    if (next === size) return;
+    size = next;
+    sigma.scheduleRender();
+  });
   resizeObserver.observe(container);
 
   sigma.on("enterNode", ({ node }) => {
