@@ -15,6 +15,8 @@ export default defineConfig({
     emptyOutDir: true,
     target: "es2022",
     chunkSizeWarningLimit: 4096,
+    // NEWSGRAPH_NO_MINIFY=1: readable function names in profiles (bench/viewer.ts).
+    minify: process.env.NEWSGRAPH_NO_MINIFY !== "1",
   },
   worker: { format: "es" },
   server: { host: "127.0.0.1", fs: { allow: [repoRoot] } },

@@ -30,10 +30,10 @@ export async function buildViewer(): Promise<void> {
 }
 
 /** Writes a graph under test-output/viewer/graphs/ and serves it with the viewer. */
-export async function serveGraph(name: string, graph: unknown): Promise<RunningServer> {
+export async function serveGraph(name: string, graph: unknown, viewerDir?: string): Promise<RunningServer> {
   const dir = path.join(OUTPUT_DIR, "graphs");
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${name}.json`);
   writeFileSync(file, JSON.stringify(graph));
-  return startServer({ graphFile: file, port: 0 });
+  return startServer({ graphFile: file, port: 0, ...(viewerDir ? { viewerDir } : {}) });
 }

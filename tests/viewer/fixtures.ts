@@ -144,3 +144,58 @@ function withCirclePositions(graph: SerializedGraph): SerializedGraph {
   });
   return graph;
 }
+
+/**
+ * A small dated corpus as JSON Lines (what `newsgraph build` reads): articles over three
+ * months from two outlets, and one article with neither date nor source.
+ */
+export const DATED_CORPUS: { id: string; text: string; date?: string; source?: string }[] = [
+  { id: "jan-05", date: "2024-01-05", source: "Alpha Wire",
+    text: "German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris on Friday." },
+  { id: "jan-20", date: "2024-01-20", source: "Beta News",
+    text: "Russian President Vladimir Putin accused Ukraine of attacking the city of Belgorod." },
+  { id: "feb-10", date: "2024-02-10", source: "Alpha Wire",
+    text: "Chinese President Xi Jinping praised Brazil for its leadership on trade." },
+  { id: "feb-24", date: "2024-02-24", source: "Beta News",
+    text: "Japanese Prime Minister Fumio Kishida warned North Korea against further missile tests." },
+  { id: "mar-15", date: "2024-03-15", source: "Alpha Wire",
+    text: "Indian Prime Minister Narendra Modi visited Kenya on Friday. Modi met Kenyan President William Ruto in Nairobi." },
+  { id: "undated",
+    text: "Turkish President Recep Tayyip Erdogan criticized Sweden over the protests." },
+];
+
+/**
+ * A hub with 2,000 relations: one actor linked to 1,000 others by two relation types each
+ * (every relation with three sentences), and some links among the others.
+ */
+export function hubGraph(): SerializedGraph {
+  const entities: Entity[] = [{ id: "hub", name: "Hub Actor", kind: "PERSON", aliases: [], mentions: [] }];
+  const relations: Relation[] = [];
+  const types: RelationType[] = ["MEET", "CONSULT", "SUPPORT", "ACCUSE", "PRAISE", "VISIT", "WARN", "DENY"];
+  for (let i = 0; i < 1000; i++) {
+    entities.push({ id: `n${i}`, name: `Actor ${i}`, kind: i % 2 ? "COUNTRY" : "PERSON", aliases: [], mentions: [] });
+    for (const [offset, type] of [types[i % types.length], types[(i + 3) % types.length]].entries()) {
+      const evidence = [0, 1, 2].map((k) => {
+        const sentence = i * 6 + offset * 3 + k;
+        return { document: `doc-${i % 50}.txt`, sentence, start: 0, end: 20, text: `Hub Actor and Actor ${i}, sentence ${sentence}.` };
+      });
+      relations.push({
+        source: offset === 0 ? "hub" : `n${i}`, relation: type, target: offset === 0 ? `n${i}` : "hub",
+        confidence: 0.8, modality: "asserted", evidence,
+      });
+    }
+    if (i > 0) {
+      relations.push({
+        source: `n${i}`, relation: "MEET", target: `n${i - 1}`, confidence: 0.8, modality: "asserted",
+        evidence: [{ document: "doc-x.txt", sentence: i, start: 0, end: 10, text: `Actor ${i} met Actor ${i - 1}.` }],
+      });
+    }
+  }
+  const graph = buildGraph([{ document: "hub.txt", entities, relations }]).export();
+  graph.nodes.forEach((node, index) => {
+    const angle = index * 2.399963;
+    const radius = node.key === "hub" ? 0 : 10 * Math.sqrt(index);
+    node.attributes = { ...node.attributes, x: radius * Math.cos(angle), y: radius * Math.sin(angle) };
+  });
+  return graph;
+}

@@ -1,7 +1,9 @@
 // The viewer's pure parts, without a browser: URL state, filters, search, evidence
 // highlighting and graph-file normalisation.
 import { describe, expect, it } from "vitest";
-import { computeVisibility, NO_FILTERS, type Filters } from "../../viewer/src/filters.js";
+import { buildTimeline, computeVisibility, NO_FILTERS, type Filters } from "../../viewer/src/filters.js";
+import { sizeFor } from "../../viewer/src/sizes.js";
+import { buildGraph } from "../../src/graph/index.js";
 import { highlightActors } from "../../viewer/src/evidence.js";
 import { fromSerialized, GraphLoadError, placeMissingNodes } from "../../viewer/src/graph-source.js";
 import { buildSearchIndex, normalizeName, searchNodes } from "../../viewer/src/search-index.js";
@@ -19,13 +21,24 @@ describe("URL state", () => {
         hiddenPolarities: new Set(["structural"]),
         hiddenModalities: new Set(["hypothetical"]),
         minConfidence: 0.65,
+        dateFrom: "2024-01-20",
+        dateTo: "2024-02-24",
+        hideUndated: true,
+        hiddenSources: new Set(["Beta News", ""]),
+        minEvidence: 2,
+        minDegree: 3,
+        hideIsolated: true,
+        focus: { node: "ana-lopez", hops: 2 },
       },
       camera: { x: 0.51234567, y: 0.4, ratio: 0.25 },
       edgeLabels: false,
+      path: ["ana-lopez", "port-royal"],
     };
     const query = encodeViewState(state);
     expect(query).toBe("graph=other%2Fgraph.json&node=ana-lopez&hideKinds=LOCATION&hideRelations=ACCUSE%2CMEET"
-      + "&hidePolarity=structural&hideModality=hypothetical&minConfidence=0.65&edgeLabels=off&camera=0.5123%2C0.4%2C0.25");
+      + "&hidePolarity=structural&hideModality=hypothetical&hideSources=-%2CBeta+News&minConfidence=0.65"
+      + "&from=2024-01-20&to=2024-02-24&undated=hide&minEvidence=2&minDegree=3&isolated=hide&focus=2%3Aana-lopez"
+      + "&path=ana-lopez+port-royal&edgeLabels=off&camera=0.5123%2C0.4%2C0.25");
     expect(decodeViewState(`?${query}`)).toEqual({ ...state, camera: { x: 0.5123, y: 0.4, ratio: 0.25 } });
   });
 
@@ -60,6 +73,57 @@ describe("filters", () => {
       .toBe(23 - hypothetical);
     const confident = graph.filterEdges((_, a) => a.confidence >= 0.8).length;
     expect(computeVisibility(graph, { ...NO_FILTERS, minConfidence: 0.8 }).visibleEdges).toBe(confident);
+  });
+});
+
+describe("time, source and structure filters", () => {
+  // a -> b on 2024-01-05 (Alpha) and 2024-03-01 (Beta); b -> c on 2024-02-10 (Beta); c -> d undated; e alone.
+  const evidence = (sentence: number, date?: string, source?: string) => ({
+    document: "d.txt", sentence, start: 0, end: 1, text: "x", ...(date ? { date } : {}), ...(source ? { source } : {}),
+  });
+  const entity = (id: string) => ({ id, name: id.toUpperCase(), kind: "PERSON" as const, aliases: [], mentions: [] });
+  const graph = buildGraph([{
+    document: "d.txt",
+    entities: ["a", "b", "c", "d", "e"].map(entity),
+    relations: [
+      { source: "a", relation: "MEET", target: "b", confidence: 1, evidence: [evidence(0, "2024-01-05", "Alpha"), evidence(1, "2024-03-01T10:00:00Z", "Beta")] },
+      { source: "b", relation: "PRAISE", target: "c", confidence: 1, evidence: [evidence(2, "2024-02-10", "Beta")] },
+      { source: "c", relation: "WARN", target: "d", confidence: 1, evidence: [evidence(3)] },
+    ],
+  }]);
+  const shown = (filters: Partial<Filters>) => {
+    const v = computeVisibility(graph, { ...NO_FILTERS, ...filters });
+    return { nodes: graph.filterNodes((n) => !v.hiddenNodes.has(n)), edges: graph.filterEdges((e) => !v.hiddenEdges.has(e)).length };
+  };
+
+  it("keeps edges with a sentence inside the date range, undated ones unless hidden", () => {
+    expect(shown({ dateFrom: "2024-02-01", dateTo: "2024-02-29" }).edges).toBe(2);
+    expect(shown({ dateFrom: "2024-02-01", dateTo: "2024-02-29", hideUndated: true }).edges).toBe(1);
+    expect(shown({ dateFrom: "2024-03-01", hideUndated: true, hideIsolated: true })).toEqual({ nodes: ["a", "b"], edges: 1 });
+    expect(shown({ hiddenSources: new Set(["Beta"]) }).edges).toBe(2);
+    expect(shown({ hiddenSources: new Set(["Beta", ""]) }).edges).toBe(1);
+  });
+
+  it("hides by evidence count, degree and neighbourhood", () => {
+    expect(shown({ minEvidence: 2 }).edges).toBe(1);
+    expect(shown({ minDegree: 2 })).toEqual({ nodes: ["b", "c"], edges: 1 });
+    expect(shown({ hideIsolated: true }).nodes).toEqual(["a", "b", "c", "d"]);
+    expect(shown({ focus: { node: "a", hops: 1 } })).toEqual({ nodes: ["a", "b"], edges: 1 });
+    expect(shown({ focus: { node: "a", hops: 2 } })).toEqual({ nodes: ["a", "b", "c"], edges: 2 });
+  });
+
+  it("buckets evidence dates by day and counts the undated", () => {
+    const timeline = buildTimeline(graph);
+    expect([timeline.unit, timeline.buckets[0], timeline.buckets.at(-1), timeline.buckets.length, timeline.undated])
+      .toEqual(["day", "2024-01-05", "2024-03-01", 57, 1]);
+    expect(timeline.counts.reduce((a, b) => a + b, 0)).toBe(3);
+  });
+
+  it("sizes nodes on a log scale, hubs capped at the largest size", () => {
+    const range = { min: 3, max: 16 };
+    expect([sizeFor(0, 1577, range), sizeFor(1577, 1577, range), sizeFor(1, 1, range)]).toEqual([3, 16, 16]);
+    expect(sizeFor(10, 1577, range)).toBeGreaterThan(5);
+    expect(sizeFor(10, 1577, range)).toBeLessThan(8);
   });
 });
 

@@ -2,7 +2,7 @@
 // `newsgraph serve`'s server: the seed graph, search and panel, filters and the URL,
 // pasted text, and hostile text that must stay text.
 import { spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,7 +11,10 @@ import type { RunningServer } from "../../src/node/commands/serve.js";
 import { startServer } from "../../src/node/commands/serve.js";
 import { FADED_NODE_COLOR, NODE_COLORS } from "../../viewer/src/palette.js";
 import { OUTPUT_DIR, REPO_ROOT, buildViewer, hasChromium, launchChromium, serveGraph } from "./browser.js";
-import { XSS_PAYLOAD, XSS_SCRIPT, syntheticGraph, xssGraph } from "./fixtures.js";
+import { parse as parseCsv } from "csv-parse/sync";
+import { loadGraph } from "../../src/node/load.js";
+import { queryGraph } from "../../src/query/load.js";
+import { DATED_CORPUS, XSS_PAYLOAD, XSS_SCRIPT, hubGraph, syntheticGraph, xssGraph } from "./fixtures.js";
 
 interface SerializedEdge { key: string; source: string; target: string; attributes: Record<string, any> }
 interface SerializedNode { key: string; attributes: Record<string, any> }
@@ -35,6 +38,8 @@ describe.skipIf(browserMissing)("viewer in Chromium", () => {
   let seed: RunningServer;
   let seedGraph: GraphFile;
   let synthetic: RunningServer;
+  let dated: RunningServer;
+  let datedGraph: GraphFile;
   const pages: Page[] = [];
 
   beforeAll(async () => {
@@ -50,6 +55,15 @@ describe.skipIf(browserMissing)("viewer in Chromium", () => {
     seedGraph = JSON.parse(readFileSync(seedFile, "utf8")) as GraphFile;
     seed = await startServer({ graphFile: seedFile, port: 0 });
     synthetic = await serveGraph("synthetic", syntheticGraph());
+    // A dated corpus through the CLI, from JSON Lines with dates and sources.
+    const datedDir = path.join(OUTPUT_DIR, "dated");
+    mkdirSync(datedDir, { recursive: true });
+    const corpus = path.join(datedDir, "corpus.jsonl");
+    writeFileSync(corpus, DATED_CORPUS.map((article) => JSON.stringify(article)).join("\n") + "\n");
+    const builtDated = spawnSync(process.execPath, [cli, "build", corpus, "--out", datedDir], { cwd: REPO_ROOT, encoding: "utf8" });
+    if (builtDated.status !== 0) throw new Error(`newsgraph build failed: ${builtDated.stderr}`);
+    datedGraph = JSON.parse(readFileSync(path.join(datedDir, "graph.json"), "utf8")) as GraphFile;
+    dated = await startServer({ graphFile: path.join(datedDir, "graph.json"), port: 0 });
     browser = await launchChromium();
   });
 
@@ -57,6 +71,7 @@ describe.skipIf(browserMissing)("viewer in Chromium", () => {
     await browser?.close();
     await seed?.close();
     await synthetic?.close();
+    await dated?.close();
   });
 
   async function open(url: string): Promise<Page> {
@@ -215,6 +230,19 @@ describe.skipIf(browserMissing)("viewer in Chromium", () => {
       return scholz ? graph.getNodeAttribute(scholz, "documents") : null;
     });
     expect(documents).toEqual(["summit.txt"]);
+    // The camera follows: the new actors end up inside the stage.
+    await page.waitForFunction(() => {
+      const sigma = window.__newsgraph!.sigma()!;
+      const graph = window.__newsgraph!.graph()!;
+      const { width, height } = sigma.getContainer().getBoundingClientRect();
+      return ["Olaf Scholz", "Emmanuel Macron"].every((label) => {
+        const node = graph.findNode((_, a) => a.label === label);
+        const data = node ? sigma.getNodeDisplayData(node) : undefined;
+        if (!data || sigma.getCamera().isAnimating()) return false;
+        const point = sigma.framedGraphToViewport(data);
+        return point.x >= 0 && point.x <= width && point.y >= 0 && point.y <= height;
+      });
+    }, undefined, { timeout: 10_000 });
     expect(pageErrors(page)).toEqual([]);
   });
 
@@ -288,6 +316,218 @@ describe.skipIf(browserMissing)("viewer in Chromium", () => {
     expect(stats.colors).toBeGreaterThan(20);
   });
 
+  it("labels every node of the seed graph at the default view or after one zoom step", async () => {
+    const page = await open(seed.url);
+    const seen = new Set(await labelsOnceDrawn(page));
+    const missing = (): string[] => seedGraph.nodes.map((n) => n.key).filter((key) => !seen.has(key));
+    if (missing().length > 0) {
+      // One wheel step towards the middle of the drawing, as a user zooms in.
+      const box = (await page.locator("#graph").boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      const before = await page.evaluate(() => window.__newsgraph!.sigma()!.getCamera().ratio);
+      await page.mouse.wheel(0, -100);
+      await page.waitForFunction((ratio) => {
+        const camera = window.__newsgraph!.sigma()!.getCamera();
+        return camera.ratio < ratio && !camera.isAnimating();
+      }, before);
+      for (const key of await labelsOnceDrawn(page)) seen.add(key);
+    }
+    expect(missing()).toEqual([]);
+  });
+
+  it("filters edges by a timeline range and by source, and a link restores both", async () => {
+    const page = await open(dated.url);
+    const all = { nodes: datedGraph.nodes.length, edges: datedGraph.edges.length };
+    expect(await renderedOnceSettled(page, all)).toEqual(all);
+    const days = (edge: SerializedEdge): (string | undefined)[] =>
+      edge.attributes.evidence.map((e: { date?: string }) => e.date?.slice(0, 10));
+    expect(datedGraph.edges.some((edge) => days(edge).includes(undefined)), "the corpus has undated evidence").toBe(true);
+    await expect(page.locator("#timeline-undated-text").textContent()).resolves.toMatch(/^[1-9]\d* undated sentences?$/);
+
+    // One bar per day from 2024-01-05 to 2024-03-15; the range 2024-01-20 .. 2024-02-24.
+    const dayIndex = (day: string): number => Math.round((Date.parse(day) - Date.parse("2024-01-05")) / 86_400_000);
+    await page.locator("#timeline-from").fill(String(dayIndex("2024-01-20")));
+    await page.locator("#timeline-to").fill(String(dayIndex("2024-02-24")));
+    const inRange = (day: string | undefined): boolean => day !== undefined && day >= "2024-01-20" && day <= "2024-02-24";
+    // Undated evidence stays by default, and is dropped with its checkbox.
+    const withUndated = datedGraph.edges.filter((edge) => days(edge).some((day) => day === undefined || inRange(day)));
+    const expectedWith = { nodes: datedGraph.nodes.length, edges: withUndated.length };
+    expect(await renderedOnceSettled(page, expectedWith)).toEqual(expectedWith);
+    await page.locator("#timeline-undated").uncheck();
+    const inside = datedGraph.edges.filter((edge) => days(edge).some(inRange));
+    expect(inside.length).toBeGreaterThan(0);
+    expect(inside.length).toBeLessThan(withUndated.length);
+    // Actors left without a relation go too.
+    await page.locator("#filter-isolated").check();
+    const ends = new Set(inside.flatMap((edge) => [edge.source, edge.target]));
+    const expected = { nodes: ends.size, edges: inside.length };
+    expect(await renderedOnceSettled(page, expected)).toEqual(expected);
+    const shownEdges = await page.evaluate(() => {
+      const sigma = window.__newsgraph!.sigma()!;
+      return window.__newsgraph!.graph()!.filterEdges((edge) => sigma.getEdgeDisplayData(edge)?.visibility !== "hidden");
+    });
+    expect(shownEdges.sort()).toEqual(inside.map((edge) => edge.key).sort());
+    await expect(page.locator("#timeline-range").textContent()).resolves.toMatch(/^2024-01-20 – 2024-02-24 · /);
+    const url = new URL(page.url());
+    expect([url.searchParams.get("from"), url.searchParams.get("to"), url.searchParams.get("undated"), url.searchParams.get("isolated")])
+      .toEqual(["2024-01-20", "2024-02-24", "hide", "hide"]);
+
+    const again = await open(page.url());
+    expect(await renderedOnceSettled(again, expected)).toEqual(expected);
+    await expect(again.locator("#timeline-from").inputValue()).resolves.toBe(String(dayIndex("2024-01-20")));
+    await expect(again.locator("#timeline-undated").isChecked()).resolves.toBe(false);
+
+    // Source filter: hiding "Beta News" leaves the range's Alpha Wire relations.
+    await again.locator('#filter-sources input[value="Beta News"]').uncheck();
+    const alpha = datedGraph.edges.filter((edge) => edge.attributes.evidence
+      .some((e: { date?: string; source?: string }) => inRange(e.date?.slice(0, 10)) && e.source !== "Beta News"));
+    const alphaEnds = new Set(alpha.flatMap((edge) => [edge.source, edge.target]));
+    const expectedAlpha = { nodes: alphaEnds.size, edges: alpha.length };
+    expect(await renderedOnceSettled(again, expectedAlpha)).toEqual(expectedAlpha);
+    expect(new URL(again.url()).searchParams.get("hideSources")).toBe("Beta News");
+
+    // The view exports as graph.json and GEXF that loadGraph reads back with the same items.
+    const shown = await again.evaluate(() => {
+      const sigma = window.__newsgraph!.sigma()!;
+      const graph = window.__newsgraph!.graph()!;
+      return {
+        nodes: graph.filterNodes((node) => sigma.getNodeDisplayData(node)?.visibility !== "hidden").sort(),
+        edges: graph.filterEdges((edge) => sigma.getEdgeDisplayData(edge)?.visibility !== "hidden").sort(),
+      };
+    });
+    expect(shown.edges).toEqual(alpha.map((edge) => edge.key).sort());
+    for (const [button, name] of [["#export-json", "view.graph.json"], ["#export-gexf", "view.gexf"]] as const) {
+      const [download] = await Promise.all([again.waitForEvent("download"), again.locator(button).click()]);
+      expect(download.suggestedFilename()).toBe(name);
+      const file = path.join(OUTPUT_DIR, name);
+      await download.saveAs(file);
+      const query = await loadGraph(file);
+      expect(query.graph.nodes().sort()).toEqual(shown.nodes);
+      expect(query.graph.mapEdges((_edge, _attributes, source, target) => `${source} ${target}`).sort())
+        .toEqual(alpha.map((edge) => `${edge.source} ${edge.target}`).sort());
+      // Only the sentences inside the filters travel with the view.
+      query.graph.forEachEdge((_edge, attributes) => {
+        expect(attributes.evidence.every((e) => inRange(e.date?.slice(0, 10)) && e.source !== "Beta News")).toBe(true);
+      });
+    }
+  });
+
+  it("shows the neighbourhood of a node, 1 and 2 hops", async () => {
+    const putin = "vladimir-putin";
+    const adjacent = (node: string): string[] => seedGraph.edges
+      .filter((e) => e.source === node || e.target === node).map((e) => (e.source === node ? e.target : e.source));
+    const one = new Set([putin, ...adjacent(putin)]);
+    const two = new Set([...one, ...[...one].flatMap(adjacent)]);
+    expect(two.size).toBeGreaterThan(one.size);
+    const within = (nodes: Set<string>) => ({
+      nodes: nodes.size, edges: seedGraph.edges.filter((e) => nodes.has(e.source) && nodes.has(e.target)).length,
+    });
+    const page = await open(`${seed.url}?node=${putin}`);
+    // The panel's CSV: one row per sentence of each of his relations.
+    const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.locator("#panel button.export-csv").click()]);
+    expect(csvDownload.suggestedFilename()).toBe(`${putin}-relations.csv`);
+    const csvFile = path.join(OUTPUT_DIR, "putin.csv");
+    await csvDownload.saveAs(csvFile);
+    const rows = parseCsv(readFileSync(csvFile, "utf8"), { columns: true }) as Record<string, string>[];
+    const mine = seedGraph.edges.filter((e) => e.source === putin || e.target === putin);
+    const key = (cells: string[]): string => JSON.stringify(cells);
+    expect(rows.map((row) => key([row.source, row.relation, row.target, row.sentence, row.text])).sort()).toEqual(
+      mine.flatMap((e) => e.attributes.evidence.map((ev: { sentence: number; text: string }) =>
+        key([e.source, e.attributes.relation, e.target, String(ev.sentence), ev.text]))).sort());
+    await page.locator('#panel button.neighbourhood[data-hops="1"]').click();
+    expect(await renderedOnceSettled(page, within(one))).toEqual(within(one));
+    await expect(page.locator("#focus-text").textContent()).resolves.toContain("Vladimir Putin (1 hop)");
+    await page.locator('#panel button.neighbourhood[data-hops="2"]').click();
+    expect(await renderedOnceSettled(page, within(two))).toEqual(within(two));
+    expect(new URL(page.url()).searchParams.get("focus")).toBe(`2:${putin}`);
+    await page.locator("#focus-clear").click();
+    const all = { nodes: seedGraph.nodes.length, edges: seedGraph.edges.length };
+    expect(await renderedOnceSettled(page, all)).toEqual(all);
+  });
+
+  it("shows the shortest paths between two seed actors, hop by hop with evidence", async () => {
+    const query = queryGraph(seedGraph as never);
+    const from = "kim-jong-un";
+    // The first actor (by key) two hops from Kim Jong Un.
+    const to = seedGraph.nodes.map((n) => n.key).sort()
+      .find((key) => key !== from && query.paths(from, key).results[0]?.length === 2)!;
+    expect(to, "some actor is two hops from Kim Jong Un").toBeDefined();
+    const expected = query.paths(from, to, { limit: 10 }).results;
+    const page = await open(`${seed.url}?node=${from}`);
+    const label = seedGraph.nodes.find((n) => n.key === to)!.attributes.label as string;
+    await page.locator("#panel .path-input").fill(label);
+    await page.locator("#panel .path-search li").first().waitFor();
+    await page.locator("#panel .path-input").press("Enter");
+    await page.locator("#panel .path").first().waitFor();
+    const chains = await page.locator("#panel .path").evaluateAll((paths) => paths.map((p) => (p as HTMLElement).dataset.path));
+    expect(chains).toEqual(expected.map((path) => path.entities.map((e) => e.id).join(" ")));
+    const relations = await page.locator("#panel .path li[data-edge]").evaluateAll((items) => items.map((i) => (i as HTMLElement).dataset.edge));
+    expect(relations).toEqual(expected.flatMap((path) => path.hops.flatMap((hop) => hop.relations.map((r) => r.id))));
+    const quotes = await page.locator("#panel .path blockquote").allTextContents();
+    expect(quotes.length).toBeGreaterThan(0);
+    expect(new URL(page.url()).searchParams.get("path")).toBe(`${from} ${to}`);
+    const onPath = new Set(expected.flatMap((path) => path.entities.map((e) => e.id)));
+    await page.waitForFunction((keys) => keys.every((key) => (window.__newsgraph!.sigma()!.getNodeState(key) as { isActive?: boolean }).isActive), [...onPath]);
+    const stranger = seedGraph.nodes.map((n) => n.key).find((key) => !onPath.has(key))!;
+    await expect(page.evaluate((key) => (window.__newsgraph!.sigma()!.getNodeState(key) as { isActive?: boolean }).isActive, stranger)).resolves.toBe(false);
+
+    const again = await open(page.url());
+    await again.locator("#panel .path").first().waitFor();
+    await expect(again.locator("#panel .path").count()).resolves.toBe(expected.length);
+  });
+
+  it("opens the panel of a node with 2,000 relations in under 300 ms, counts first, and keeps hub labels sparse", async () => {
+    const server = await serveGraph("hub", hubGraph());
+    try {
+      const page = await open(server.url);
+      const degree = await page.evaluate(() => window.__newsgraph!.graph()!.degree("hub"));
+      expect(degree).toBe(2000);
+      const took = await page.evaluate(() => window.__newsgraph!.selectNode("hub"));
+      expect(took).toBeLessThan(300);
+      await expect(page.locator("#panel h3", { hasText: "Relations" }).textContent()).resolves.toBe("Relations (2000)");
+      const summaries = await page.locator("#panel details > summary").allTextContents();
+      expect(summaries.map((text) => Number(/\((\d+)\)$/.exec(text)![1])).reduce((a, b) => a + b, 0)).toBe(2000);
+      // Counts first: no relation row is built until a group opens.
+      await expect(page.locator("#panel li[data-edge]").count()).resolves.toBe(0);
+      await page.locator("#panel details > summary").first().click();
+      // The rows come with the details element's toggle event, a task after the click.
+      await page.locator("#panel details[open] li[data-edge]").nth(24).waitFor();
+      await expect(page.locator("#panel details[open] li[data-edge]").count()).resolves.toBe(25);
+      await page.locator("#panel details[open] .show-more").first().click();
+      await page.locator("#panel details[open] li[data-edge]").nth(49).waitFor();
+      await expect(page.locator("#panel details[open] li[data-edge]").count()).resolves.toBe(50);
+      // Each relation shows its first three sentences.
+      await expect(page.locator("#panel details[open] li[data-edge]").first().locator("blockquote").count()).resolves.toBe(3);
+      // Grouped by counterpart instead.
+      await page.locator('#panel input[name="group-by"][value="actor"]').check();
+      await expect(page.locator("#panel details > summary").count()).resolves.toBe(1000);
+      // The hub's 1,000 neighbours are highlighted without all their labels.
+      const labels = await labelsOnceDrawn(page);
+      expect(labels.length).toBeGreaterThan(0);
+      expect(labels.length).toBeLessThan(200);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("resolves a pasted article against the graph on screen: Putin joins Vladimir Putin", async () => {
+    const page = await open(seed.url);
+    const before = await page.evaluate(() => window.__newsgraph!.counts());
+    await page.locator("#toggle-paste").click();
+    await page.locator("#paste-title").fill("putin.txt");
+    await page.locator("#paste-text").fill("Putin said Russia would support North Korea. Putin praised Kim Jong Un.");
+    await page.locator("#paste-submit").click();
+    await page.waitForSelector("#paste-panel[data-status=done], #paste-panel[data-status=error]", { timeout: 60_000 });
+    await expect(page.locator("#paste-status").textContent()).resolves.toMatch(/^putin\.txt: 4 actors found \(0 new\)/);
+    const after = await page.evaluate(() => {
+      const graph = window.__newsgraph!.graph()!;
+      return { order: graph.order, putin: graph.hasNode("putin"), documents: graph.getNodeAttribute("vladimir-putin", "documents") };
+    });
+    expect(after.order).toBe(before.nodes);
+    expect(after.putin).toBe(false);
+    expect(after.documents).toContain("putin.txt");
+  });
+
   it("says so when the graph is empty", async () => {
     const server = await serveGraph("empty", { options: { type: "directed", multi: true }, attributes: {}, nodes: [], edges: [] });
     try {
@@ -310,6 +550,16 @@ async function renderedOnceSettled(page: Page, expected: { nodes: number; edges:
     return rendered.nodes === want.nodes && rendered.edges === want.edges;
   }, expected, { timeout: 15_000 }).catch(() => undefined);
   return page.evaluate(() => window.__newsgraph!.rendered());
+}
+
+/** The node labels sigma draws once the camera has settled and two more frames have passed. */
+async function labelsOnceDrawn(page: Page): Promise<string[]> {
+  await page.evaluate(() => new Promise<void>((resolve) => {
+    const sigma = window.__newsgraph!.sigma()!;
+    sigma.once("afterRender", () => requestAnimationFrame(() => resolve()));
+    sigma.scheduleRender();
+  }));
+  return page.evaluate(() => window.__newsgraph!.displayedLabels());
 }
 
 /** Distinct colours (5 bits per channel) and share of non-white pixels in a PNG, decoded by the page. */

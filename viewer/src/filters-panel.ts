@@ -15,17 +15,41 @@ export interface FilterControls {
   confidenceValue: HTMLOutputElement;
   counts: HTMLElement;
   clear: HTMLButtonElement;
+  sources: HTMLElement;
+  minEvidence: HTMLInputElement;
+  minEvidenceValue: HTMLOutputElement;
+  minDegree: HTMLInputElement;
+  minDegreeValue: HTMLOutputElement;
+  isolated: HTMLInputElement;
+  focusNote: HTMLElement;
+  focusText: HTMLElement;
+  focusClear: HTMLButtonElement;
 }
 
-type ListField = "hiddenKinds" | "hiddenPolarities" | "hiddenRelations" | "hiddenModalities";
+type ListField = "hiddenKinds" | "hiddenPolarities" | "hiddenRelations" | "hiddenModalities" | "hiddenSources";
 
-export function createFiltersPanel(controls: FilterControls, onChange: (filters: Filters) => void): {
+/** How the focus note names a node. */
+export type LabelOf = (node: string) => string;
+
+export function createFiltersPanel(controls: FilterControls, onChange: (filters: Filters) => void, labelOf: LabelOf): {
   render(filters: Filters, visibility: Visibility, totals: Visibility): void;
 } {
   let current: Filters = NO_FILTERS;
   controls.confidence.addEventListener("input", () => {
     onChange({ ...current, minConfidence: Number(controls.confidence.value) });
   });
+  controls.minEvidence.addEventListener("input", () => {
+    onChange({ ...current, minEvidence: Number(controls.minEvidence.value) });
+  });
+  controls.minDegree.addEventListener("input", () => {
+    onChange({ ...current, minDegree: Number(controls.minDegree.value) });
+  });
+  controls.isolated.addEventListener("change", () => onChange({ ...current, hideIsolated: controls.isolated.checked }));
+  controls.focusClear.addEventListener("click", () => {
+    const { focus: _focus, ...rest } = current;
+    onChange(rest);
+  });
+  // Time and source filters are cleared too; the view's selection stays.
   controls.clear.addEventListener("click", () => onChange(NO_FILTERS));
 
   function options(
@@ -68,6 +92,23 @@ export function createFiltersPanel(controls: FilterControls, onChange: (filters:
       const modalities = [...new Set([...MODALITIES, ...totals.edgesByModality.keys(), ...filters.hiddenModalities])];
       options(controls.modalities, "hiddenModalities", modalities, visibility.edgesByModality, totals.edgesByModality,
         (modality) => ({ text: modality }));
+      const sources = [...new Set([...totals.evidenceBySource.keys(), ...filters.hiddenSources])]
+        .sort((a, b) => (totals.evidenceBySource.get(b) ?? 0) - (totals.evidenceBySource.get(a) ?? 0) || (a < b ? -1 : 1));
+      if (sources.length === 0 || (sources.length === 1 && sources[0] === "")) {
+        controls.sources.replaceChildren(el("p", { className: "note" }, "The evidence names no source."));
+      } else {
+        options(controls.sources, "hiddenSources", sources, visibility.evidenceBySource, totals.evidenceBySource,
+          (source) => ({ text: source === "" ? "(no source)" : source }));
+      }
+      controls.minEvidence.value = String(filters.minEvidence);
+      controls.minEvidenceValue.value = String(filters.minEvidence);
+      controls.minDegree.value = String(filters.minDegree);
+      controls.minDegreeValue.value = String(filters.minDegree);
+      controls.isolated.checked = filters.hideIsolated;
+      controls.focusNote.hidden = !filters.focus;
+      controls.focusText.textContent = filters.focus
+        ? `Neighbourhood of ${labelOf(filters.focus.node)} (${filters.focus.hops} hop${filters.focus.hops === 1 ? "" : "s"}) `
+        : "";
       controls.confidence.value = String(filters.minConfidence);
       controls.confidenceValue.value = filters.minConfidence.toFixed(2);
       if (focused) {

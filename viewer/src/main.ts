@@ -2,12 +2,15 @@
 // file picker and drag-and-drop to it.
 import { ViewerApp } from "./app.js";
 import { byId } from "./dom.js";
+import { el } from "./dom.js";
 import { exportPng, download } from "./export-png.js";
+import { nodeRelationsCsv, viewAsGexf, viewAsJson } from "./export-view.js";
 import { createFiltersPanel } from "./filters-panel.js";
 import { GraphLoadError, readGraphFile } from "./graph-source.js";
 import { renderLegend } from "./legend.js";
 import { createPastePanel } from "./paste-panel.js";
 import { createSearchBox } from "./search-box.js";
+import { createTimeline } from "./timeline.js";
 import { installTestHooks } from "./test-hooks.js";
 import { decodeViewState } from "./url-state.js";
 
@@ -20,7 +23,27 @@ const filtersPanel = createFiltersPanel({
   confidenceValue: byId<HTMLOutputElement>("confidence-value"),
   counts: byId("counts"),
   clear: byId<HTMLButtonElement>("clear-filters"),
-}, (filters) => app.setFilters(filters));
+  sources: byId("filter-sources"),
+  minEvidence: byId<HTMLInputElement>("filter-min-evidence"),
+  minEvidenceValue: byId<HTMLOutputElement>("min-evidence-value"),
+  minDegree: byId<HTMLInputElement>("filter-min-degree"),
+  minDegreeValue: byId<HTMLOutputElement>("min-degree-value"),
+  isolated: byId<HTMLInputElement>("filter-isolated"),
+  focusNote: byId("focus-note"),
+  focusText: byId("focus-text"),
+  focusClear: byId<HTMLButtonElement>("focus-clear"),
+}, (filters) => app.setFilters(filters), (node) => app.graph?.hasNode(node) ? app.graph.getNodeAttribute(node, "label") : node);
+
+const timeline = createTimeline({
+  root: byId("timeline"),
+  bars: byId("timeline-bars"),
+  from: byId<HTMLInputElement>("timeline-from"),
+  to: byId<HTMLInputElement>("timeline-to"),
+  range: byId("timeline-range"),
+  undated: byId<HTMLInputElement>("timeline-undated"),
+  undatedText: byId("timeline-undated-text"),
+  reset: byId<HTMLButtonElement>("timeline-reset"),
+}, (change) => app.setFilters({ ...app.filters, ...change }));
 
 const app = new ViewerApp({
   graph: byId("graph"),
@@ -30,7 +53,32 @@ const app = new ViewerApp({
   panelContent: byId("panel-content"),
   layoutButton: byId<HTMLButtonElement>("toggle-layout"),
   edgeLabels: byId<HTMLInputElement>("toggle-edge-labels"),
-}, filtersPanel, decodeViewState(location.search));
+}, {
+  filtersPanel,
+  timeline,
+  panelExtras: {
+    exportCsv(node) {
+      const graph = app.graph;
+      if (!graph?.hasNode(node)) return;
+      const csv = nodeRelationsCsv(graph, node, app.filters, app.visibility);
+      download(new Blob([csv], { type: "text/csv;charset=utf-8" }), `${node}-relations.csv`);
+    },
+    mountPathSearch(container, node) {
+      const input = el("input", {
+        className: "path-input",
+        attrs: { type: "search", placeholder: "Paths to… (another actor)", autocomplete: "off", "aria-label": "Show paths to another actor" },
+      });
+      const list = el("ul", { attrs: { role: "listbox" } });
+      list.hidden = true;
+      container.replaceChildren(el("div", { className: "search" }, input, list));
+      createSearchBox(input, list, {
+        index: () => app.searchEntries().filter((entry) => entry.node !== node),
+        color: (other) => app.nodeColor(other),
+        onChoose: (other) => app.showPaths(node, other),
+      });
+    },
+  },
+}, decodeViewState(location.search));
 
 renderLegend(byId("legend-kinds"), byId("legend-polarities"));
 
@@ -57,6 +105,38 @@ byId("toggle-layout").addEventListener("click", () => app.toggleLayout());
 byId<HTMLInputElement>("toggle-edge-labels").addEventListener("change", (event) =>
   app.setEdgeLabels((event.target as HTMLInputElement).checked));
 byId("reset-camera").addEventListener("click", () => app.fit());
+byId("export-json").addEventListener("click", () => {
+  if (app.graph) download(new Blob([viewAsJson(app.graph, app.visibility, app.filters)], { type: "application/json" }), "view.graph.json");
+});
+byId("export-gexf").addEventListener("click", () => {
+  if (app.graph) download(new Blob([viewAsGexf(app.graph, app.visibility, app.filters)], { type: "application/xml" }), "view.gexf");
+});
+
+// Display: label density and the node size range (hubs are capped at the largest size).
+const density = byId<HTMLInputElement>("label-density");
+density.addEventListener("input", () => {
+  app.setLabelDensity(Number(density.value));
+  byId<HTMLOutputElement>("label-density-value").value = density.value;
+});
+const sizeMin = byId<HTMLInputElement>("node-size-min");
+const sizeMax = byId<HTMLInputElement>("node-size-max");
+const sizesChanged = (): void => {
+  const min = Number(sizeMin.value);
+  const max = Math.max(min, Number(sizeMax.value));
+  app.setSizes({ min, max });
+  byId<HTMLOutputElement>("node-size-value").value = `${min}–${max}`;
+};
+sizeMin.addEventListener("input", sizesChanged);
+sizeMax.addEventListener("input", sizesChanged);
+
+// The legend folds away to a single line.
+const legendToggle = byId<HTMLButtonElement>("toggle-legend");
+legendToggle.addEventListener("click", () => {
+  const open = legendToggle.getAttribute("aria-expanded") !== "true";
+  legendToggle.setAttribute("aria-expanded", String(open));
+  byId("legend-body").hidden = !open;
+});
+
 byId("export-png").addEventListener("click", () => {
   if (!app.view) return;
   exportPng(app.view.sigma).then((blob) => download(blob, "newsgraph.png"), (error: Error) => alertError(error.message));

@@ -14,6 +14,15 @@ export const LARGE_GRAPH_EDGES = 5000;
 
 export type Selection = { node: string } | { edge: string } | null;
 
+/** Above this many neighbours, a highlighted node's neighbours keep sigma's label density. */
+export const LABELLED_NEIGHBOURS = 30;
+
+/** Nodes and edges to bring forward (a path view); the rest fades. */
+export interface Highlight {
+  nodes: ReadonlySet<string>;
+  edges: ReadonlySet<string>;
+}
+
 export interface GraphViewHandlers {
   onClickNode(node: string): void;
   onClickEdge(edge: string): void;
@@ -27,7 +36,11 @@ export interface GraphView {
   setVisibility(visibility: Visibility): void;
   setSelection(selection: Selection): void;
   setEdgeLabels(visible: boolean): void;
+  setHighlight(highlight: Highlight | null): void;
+  setLabelDensity(density: number): void;
   focusNode(node: string): Promise<void>;
+  /** Moves the camera so that all these nodes are in view. */
+  showNodes(nodes: readonly string[]): Promise<void>;
   setCamera(camera: CameraView): void;
   fit(): Promise<void>;
   /** Nodes and edges sigma currently draws (processed and not hidden). */
@@ -39,7 +52,7 @@ export function createGraphView(
   container: HTMLElement,
   graph: KnowledgeGraph,
   handlers: GraphViewHandlers,
-  options: { edgeLabels: boolean },
+  options: { edgeLabels: boolean; labelDensity: number },
 ): GraphView {
   // The styles are plain data whose literal types are wider than sigma's generics.
   const sigma = new Sigma(graph, container, {
@@ -57,8 +70,11 @@ export function createGraphView(
       // only once the camera stops.
       hideEdgesOnMove: graph.size > LARGE_GRAPH_EDGES,
       hideLabelsOnMove: graph.size > LARGE_GRAPH_EDGES,
-      labelDensity: 0.7,
-      labelRenderedSizeThreshold: 6,
+      // Every node may carry a label; the label grid (one cell per 100 px, `labelDensity`
+      // labels per cell at the default zoom, more as the camera zooms in) decides which show.
+      labelDensity: options.labelDensity,
+      labelGridCellSize: 100,
+      labelRenderedSizeThreshold: 0,
       stagePadding: 40,
       // Sizes are pixels on screen, whatever the scale of the layout coordinates.
       itemSizesReference: "screen",
@@ -72,6 +88,21 @@ export function createGraphView(
   let activeNodes = new Set<string>();
   let activeEdges = new Set<string>();
   let selectedNode: string | null = null;
+  let highlight: Highlight | null = null;
+  // What this view has told sigma to hide.
+  let hiddenNodes = new Set<string>();
+  let hiddenEdges = new Set<string>();
+
+  // The stage changes size when a side panel opens or closes; sigma resizes on its next frame.
+  // (Only on a real change: the observer's first call would cost a second full frame.)
+  let size = `${container.clientWidth}x${container.clientHeight}`;
+  const resizeObserver = new ResizeObserver(() => {
+    const next = `${container.clientWidth}x${container.clientHeight}`;
+    if (next === size) return;
+    size = next;
+    sigma.scheduleRender();
+  });
+  resizeObserver.observe(container);
 
   sigma.on("enterNode", ({ node }) => {
     hovered = node;
@@ -87,15 +118,18 @@ export function createGraphView(
   sigma.getCamera().on("updated", (state) => handlers.onCameraChange({ x: state.x, y: state.y, ratio: state.ratio }));
 
   // Items added later (pasted text) or removed (never, today) must not leave stale state.
-  graph.on("nodeDropped", ({ key }) => { activeNodes.delete(key); });
-  graph.on("edgeDropped", ({ key }) => { activeEdges.delete(key); });
+  graph.on("nodeDropped", ({ key }) => { activeNodes.delete(key); hiddenNodes.delete(key); });
+  graph.on("edgeDropped", ({ key }) => { activeEdges.delete(key); hiddenEdges.delete(key); });
 
-  /** The hovered node wins over the selection; the rest of the graph fades. */
+  /** The hovered node wins over a path, the path over the selection; the rest of the graph fades. */
   function refreshHighlight(): void {
     const nodes = new Set<string>();
     const edges = new Set<string>();
-    const focus = hovered ?? (selection && "node" in selection ? selection.node : null);
-    if (focus && graph.hasNode(focus)) {
+    const focus = hovered ?? (highlight ? null : selection && "node" in selection ? selection.node : null);
+    if (!hovered && highlight) {
+      for (const node of highlight.nodes) if (graph.hasNode(node)) nodes.add(node);
+      for (const edge of highlight.edges) if (graph.hasEdge(edge)) edges.add(edge);
+    } else if (focus && graph.hasNode(focus)) {
       nodes.add(focus);
       graph.forEachEdge(focus, (edge, _attributes, source, target) => {
         if (sigma.getEdgeState(edge).isHidden) return;
@@ -116,7 +150,8 @@ export function createGraphView(
     if (edges.size) sigma.setEdgesState([...edges], { isActive: true } as never);
     activeNodes = nodes;
     activeEdges = edges;
-    sigma.setGraphState({ hasActiveSubgraph: nodes.size > 0 } as never);
+    // A hub's hundreds of neighbours keep the label grid's density instead of all showing.
+    sigma.setGraphState({ hasActiveSubgraph: nodes.size > 0, labelActive: nodes.size <= LABELLED_NEIGHBOURS + 1 } as never);
 
     const nextSelected = selection && "node" in selection && graph.hasNode(selection.node) ? selection.node : null;
     if (selectedNode !== nextSelected) {
@@ -135,18 +170,20 @@ export function createGraphView(
     sigma,
     graph,
     setVisibility(visibility) {
-      // Only items whose state changes; and never an empty list, which sigma 4.0.4 answers
-      // with a first frame several seconds slow in software WebGL.
-      const nodesHide = graph.filterNodes((n) => visibility.hiddenNodes.has(n) !== sigma.getNodeState(n).isHidden);
-      const edgesHide = graph.filterEdges((e) => visibility.hiddenEdges.has(e) !== sigma.getEdgeState(e).isHidden);
-      const nodesOn = nodesHide.filter((n) => visibility.hiddenNodes.has(n));
-      const nodesOff = nodesHide.filter((n) => !visibility.hiddenNodes.has(n));
-      const edgesOn = edgesHide.filter((e) => visibility.hiddenEdges.has(e));
-      const edgesOff = edgesHide.filter((e) => !visibility.hiddenEdges.has(e));
+      // Only items whose state changes, found from the hidden sets (not by asking sigma about
+      // every item: that was most of the app's own time before a big graph's first frame);
+      // and never an empty list, which sigma 4.0.4 answers with a first frame several seconds
+      // slow in software WebGL.
+      const nodesOn = [...visibility.hiddenNodes].filter((n) => !hiddenNodes.has(n) && graph.hasNode(n));
+      const nodesOff = [...hiddenNodes].filter((n) => !visibility.hiddenNodes.has(n) && graph.hasNode(n));
+      const edgesOn = [...visibility.hiddenEdges].filter((e) => !hiddenEdges.has(e) && graph.hasEdge(e));
+      const edgesOff = [...hiddenEdges].filter((e) => !visibility.hiddenEdges.has(e) && graph.hasEdge(e));
       if (nodesOn.length) sigma.setNodesState(nodesOn, { isHidden: true });
       if (nodesOff.length) sigma.setNodesState(nodesOff, { isHidden: false });
       if (edgesOn.length) sigma.setEdgesState(edgesOn, { isHidden: true });
       if (edgesOff.length) sigma.setEdgesState(edgesOff, { isHidden: false });
+      hiddenNodes = new Set(visibility.hiddenNodes);
+      hiddenEdges = new Set(visibility.hiddenEdges);
       refreshHighlight();
     },
     setSelection(next) {
@@ -155,6 +192,26 @@ export function createGraphView(
     },
     setEdgeLabels(visible) {
       sigma.setSetting("renderEdgeLabels", visible);
+    },
+    setHighlight(next) {
+      highlight = next;
+      refreshHighlight();
+    },
+    setLabelDensity(density) {
+      sigma.setSetting("labelDensity", density);
+    },
+    async showNodes(nodes) {
+      let minX = Infinity, maxX = -Infinity, minY = Infinity, maxY = -Infinity;
+      for (const node of nodes) {
+        const data = sigma.getNodeDisplayData(node);
+        if (!data) continue;
+        minX = Math.min(minX, data.x); maxX = Math.max(maxX, data.x);
+        minY = Math.min(minY, data.y); maxY = Math.max(maxY, data.y);
+      }
+      if (minX > maxX) return;
+      // Framed coordinates: the whole graph spans [0, 1] at ratio 1; a margin around the nodes.
+      const ratio = Math.min(1, Math.max(0.05, Math.max(maxX - minX, maxY - minY) * 1.4));
+      await sigma.getCamera().animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio }, { duration: 500 });
     },
     async focusNode(node) {
       const position = framedPosition(node);
@@ -182,6 +239,7 @@ export function createGraphView(
       return { nodes, edges };
     },
     kill() {
+      resizeObserver.disconnect();
       sigma.kill();
     },
   };

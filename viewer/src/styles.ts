@@ -7,7 +7,7 @@ import { EDGE_COLORS, FADED_EDGE_COLOR, FADED_NODE_COLOR, NODE_COLORS, UNKNOWN_C
 /** Viewer-specific state flags, on top of sigma's isHovered / isHidden / isHighlighted. */
 export const CUSTOM_NODE_STATE = { isActive: false, isSelected: false };
 export const CUSTOM_EDGE_STATE = { isActive: false };
-export const CUSTOM_GRAPH_STATE = { hasActiveSubgraph: false };
+export const CUSTOM_GRAPH_STATE = { hasActiveSubgraph: false, labelActive: true };
 
 type GraphState = typeof CUSTOM_GRAPH_STATE;
 
@@ -33,6 +33,9 @@ export const PRIMITIVES = {
 
 const faded = (_: unknown, state: { isActive: boolean }, graphState: GraphState): boolean =>
   graphState.hasActiveSubgraph && !state.isActive;
+/** Highlighted items show their labels, unless there are too many (a hub's neighbourhood). */
+const labelledActive = (_: unknown, state: { isActive: boolean }, graphState: GraphState): boolean =>
+  state.isActive && graphState.labelActive;
 
 export const STYLES = {
   nodes: [
@@ -47,7 +50,8 @@ export const STYLES = {
       depth: "nodes",
     },
     { when: faded, then: { color: FADED_NODE_COLOR, labelVisibility: "hidden" } },
-    { whenState: "isActive", then: { depth: "topNodes", labelVisibility: "visible" } },
+    { whenState: "isActive", then: { depth: "topNodes" } },
+    { when: labelledActive, then: { labelVisibility: "visible" } },
     {
       whenState: "isSelected",
       then: {
@@ -80,7 +84,8 @@ export const STYLES = {
       depth: "edges",
     },
     { when: faded, then: { color: FADED_EDGE_COLOR, labelVisibility: "hidden" } },
-    { whenState: ["isActive"], then: { depth: "topEdges", labelVisibility: "visible" } },
+    { whenState: ["isActive"], then: { depth: "topEdges" } },
+    { when: labelledActive, then: { labelVisibility: "visible" } },
     { whenState: "isHovered", then: { depth: "topEdges", labelVisibility: "visible", size: 4 } },
   ],
   stage: { background: "#ffffff" },

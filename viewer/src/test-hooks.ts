@@ -15,6 +15,11 @@ export interface NewsgraphHooks {
   /** Milliseconds from navigation start to the first frame of the current graph. */
   firstRenderAt(): number | null;
   viewState(): ViewState;
+  /** Selects a node as a click does; resolves with the milliseconds until its panel is laid out. */
+  selectNode(node: string): number;
+  showPaths(from: string, to: string): void;
+  /** Node labels sigma drew in its last frame. */
+  displayedLabels(): string[];
 }
 
 declare global {
@@ -31,5 +36,17 @@ export function installTestHooks(app: ViewerApp): void {
     rendered: () => app.renderedCounts(),
     firstRenderAt: () => app.firstRenderAt,
     viewState: () => app.viewState(),
+    selectNode(node) {
+      const start = performance.now();
+      app.select({ node });
+      // Reading a layout property makes the browser lay the panel out now.
+      void document.getElementById("panel")!.offsetHeight;
+      return performance.now() - start;
+    },
+    showPaths: (from, to) => app.showPaths(from, to),
+    displayedLabels() {
+      const sigma = app.view?.sigma as unknown as { labelRenderer?: { displayedNodeLabels?: Set<string> } } | undefined;
+      return [...(sigma?.labelRenderer?.displayedNodeLabels ?? [])];
+    },
   };
 }

@@ -17,6 +17,8 @@ export interface ViewState {
   camera?: CameraView;
   /** Relation labels on edges; absent means automatic (on for graphs that are not large). */
   edgeLabels?: boolean;
+  /** Path view between two nodes (their keys). */
+  path?: [string, string];
 }
 
 const LIST_PARAMS = {
@@ -24,7 +26,10 @@ const LIST_PARAMS = {
   hiddenRelations: "hideRelations",
   hiddenPolarities: "hidePolarity",
   hiddenModalities: "hideModality",
+  hiddenSources: "hideSources",
 } as const;
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 export function encodeViewState(state: ViewState): string {
   const params = new URLSearchParams();
@@ -32,10 +37,20 @@ export function encodeViewState(state: ViewState): string {
   if (state.node) params.set("node", state.node);
   if (state.edge) params.set("edge", state.edge);
   for (const [field, name] of Object.entries(LIST_PARAMS) as [keyof typeof LIST_PARAMS, string][]) {
-    const values = [...state.filters[field]].sort();
+    // "-" stands for evidence without a source.
+    const values = [...state.filters[field]].map((value) => value || "-").sort();
     if (values.length > 0) params.set(name, values.join(","));
   }
-  if (state.filters.minConfidence > 0) params.set("minConfidence", String(round(state.filters.minConfidence, 2)));
+  const { filters } = state;
+  if (filters.minConfidence > 0) params.set("minConfidence", String(round(filters.minConfidence, 2)));
+  if (filters.dateFrom) params.set("from", filters.dateFrom);
+  if (filters.dateTo) params.set("to", filters.dateTo);
+  if (filters.hideUndated) params.set("undated", "hide");
+  if (filters.minEvidence > 1) params.set("minEvidence", String(filters.minEvidence));
+  if (filters.minDegree > 0) params.set("minDegree", String(filters.minDegree));
+  if (filters.hideIsolated) params.set("isolated", "hide");
+  if (filters.focus) params.set("focus", `${filters.focus.hops}:${filters.focus.node}`);
+  if (state.path) params.set("path", state.path.join(" "));
   if (state.edgeLabels !== undefined) params.set("edgeLabels", state.edgeLabels ? "on" : "off");
   if (state.camera) {
     const { x, y, ratio } = state.camera;
@@ -56,8 +71,21 @@ export function decodeViewState(search: string): ViewState {
       hiddenPolarities: list(LIST_PARAMS.hiddenPolarities),
       hiddenModalities: list(LIST_PARAMS.hiddenModalities),
       minConfidence: Number.isFinite(minConfidence) ? Math.min(1, Math.max(0, minConfidence)) : 0,
+      hideUndated: params.get("undated") === "hide",
+      hiddenSources: new Set([...list(LIST_PARAMS.hiddenSources)].map((value) => (value === "-" ? "" : value))),
+      minEvidence: Math.max(1, integer(params.get("minEvidence"), 1)),
+      minDegree: Math.max(0, integer(params.get("minDegree"), 0)),
+      hideIsolated: params.get("isolated") === "hide",
     },
   };
+  const from = params.get("from");
+  if (from && DAY.test(from)) state.filters.dateFrom = from;
+  const to = params.get("to");
+  if (to && DAY.test(to)) state.filters.dateTo = to;
+  const focus = /^([12]):(.+)$/.exec(params.get("focus") ?? "");
+  if (focus) state.filters.focus = { hops: Number(focus[1]), node: focus[2] };
+  const path = (params.get("path") ?? "").split(" ").filter(Boolean);
+  if (path.length === 2 && path[0] !== path[1]) state.path = [path[0], path[1]];
   const edgeLabels = params.get("edgeLabels");
   if (edgeLabels === "on" || edgeLabels === "off") state.edgeLabels = edgeLabels === "on";
   const graph = params.get("graph");
@@ -71,6 +99,11 @@ export function decodeViewState(search: string): ViewState {
     state.camera = { x: camera[0], y: camera[1], ratio: camera[2] };
   }
   return state;
+}
+
+function integer(text: string | null, fallback: number): number {
+  const value = Number(text ?? "");
+  return text !== null && Number.isInteger(value) ? value : fallback;
 }
 
 function round(value: number, digits: number): number {
