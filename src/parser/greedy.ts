@@ -17,6 +17,8 @@ export interface Weights {
   /** Tag refinement (src/parser/tagger.ts), run before parsing when present. */
   tagger?: Table;
   taggerMask: number;
+  /** Lower-cased word -> cluster id, read by ParseState.reset. */
+  clusters?: ReadonlyMap<string, number>;
 }
 
 const features = new Int32Array(Math.max(TRANSITION_FEATURES, LABEL_FEATURES));

@@ -24,6 +24,8 @@ export interface TableHeader {
 export interface ModelHeader {
   labels: string[];
   tables: TableHeader[];
+  /** Word clusters: UTF-8 bytes of the words joined by newlines, then a u16 id per word. */
+  lexicon?: { words: number; bytes: number };
   /** Provenance, for people; the parser does not read it. */
   trainedOn?: string[];
 }
@@ -36,6 +38,16 @@ export function decodeModel(bytes: Uint8Array): Weights {
   const header = JSON.parse(new TextDecoder().decode(bytes.subarray(9, 9 + headerLength))) as ModelHeader;
   if (header.labels.join(" ") !== DEP_LABELS.join(" ")) throw new Error("parser model: label list differs from DEP_LABELS");
   let at = 9 + headerLength;
+  let clusters: Map<string, number> | undefined;
+  if (header.lexicon) {
+    const { words, bytes: size } = header.lexicon;
+    const list = new TextDecoder().decode(bytes.subarray(at, at + size)).split("\n");
+    at += size;
+    if (list.length !== words || at + words * 2 > bytes.length) throw new Error("parser model: truncated or corrupt lexicon");
+    clusters = new Map();
+    for (let k = 0; k < words; k++) clusters.set(list[k], bytes[at + 2 * k] | (bytes[at + 2 * k + 1] << 8));
+    at += words * 2;
+  }
   const tables = new Map<string, { table: Int8Array; mask: number }>();
   for (const { name, bits, classes, mode, entries } of header.tables) {
     const size = (1 << bits) * classes;
@@ -69,12 +81,14 @@ export function decodeModel(bytes: Uint8Array): Weights {
     labels: labels.table, labelMask: labels.mask, labelCount: DEP_LABELS.length,
     rootLabel: ROOT_LABEL, extraRootLabel: EXTRA_ROOT_LABEL,
     tagger: tagger?.table, taggerMask: tagger?.mask ?? 0,
+    clusters,
   };
 }
 
 /** Encodes quantised tables (the trainer's side of the format above). */
 export function encodeModel(
   tables: { name: TableHeader["name"]; bits: number; mode: TableHeader["mode"]; table: Int8Array }[], trainedOn: string[],
+  lexicon?: { words: string[]; ids: Uint16Array },
 ): Uint8Array {
   const classesOf = { transitions: ACTIONS, labels: DEP_LABELS.length, tagger: TAG_CLASSES };
   const bodies: number[][] = [];
@@ -102,7 +116,16 @@ export function encodeModel(
     headers.push({ name, bits, classes: classesOf[name], mode, entries });
     bodies.push(gaps, values);
   }
-  const header: ModelHeader = { labels: [...DEP_LABELS], tables: headers, trainedOn };
+  if (lexicon) {
+    const text = Array.from(new TextEncoder().encode(lexicon.words.join("\n")));
+    const ids: number[] = [];
+    for (const id of lexicon.ids) ids.push(id & 0xff, id >> 8);
+    bodies.unshift(text, ids);
+  }
+  const header: ModelHeader = {
+    labels: [...DEP_LABELS], tables: headers, trainedOn,
+    lexicon: lexicon && { words: lexicon.words.length, bytes: bodies[0].length },
+  };
   const json = new TextEncoder().encode(JSON.stringify(header));
   const size = 9 + json.length + bodies.reduce((s, b) => s + b.length, 0);
   const out = new Uint8Array(size);

@@ -69,8 +69,11 @@ function mix(template: number, a: number, b: number, c: number, mask: number): n
   return x & mask;
 }
 
-export const TRANSITION_FEATURES = 79;
-export const LABEL_FEATURES = 26;
+export const TRANSITION_FEATURES = 90;
+export const LABEL_FEATURES = 30;
+
+/** Cluster id of words not in the lexicon. */
+const NO_CLUSTER = 0xffff;
 
 export class ParseState {
   n = 0;
@@ -83,6 +86,9 @@ export class ParseState {
   suffix1 = new Int32Array(0);
   suffix2 = new Int32Array(0);
   prefix = new Int32Array(0);
+  /** Word cluster (fine id) and its coarse cluster (fine >> 4). */
+  fine = new Int32Array(0);
+  coarse = new Int32Array(0);
   stack = new Int32Array(0);
   sp = 0;
   /** Front of the buffer; n is the root. */
@@ -111,6 +117,8 @@ export class ParseState {
     this.suffix1 = new Int32Array(c);
     this.suffix2 = new Int32Array(c);
     this.prefix = new Int32Array(c);
+    this.fine = new Int32Array(c);
+    this.coarse = new Int32Array(c);
     this.stack = new Int32Array(c);
     this.heads = new Int32Array(c);
     this.labels = new Uint8Array(c);
@@ -126,7 +134,7 @@ export class ParseState {
   }
 
   /** Starts a sentence: n words, then the root at index n. */
-  reset(words: readonly string[], upos: readonly string[]): void {
+  reset(words: readonly string[], upos: readonly string[], clusters?: ReadonlyMap<string, number>): void {
     const n = words.length;
     this.grow(n + 1);
     this.n = n;
@@ -141,7 +149,11 @@ export class ParseState {
       const first = w.charCodeAt(0) | 0;
       this.prefix[i] = first >= 65 && first <= 90 ? first + 32 : first;
       this.shape[i] = shapeOf(w);
+      const cluster = clusters?.get(w.toLowerCase()) ?? NO_CLUSTER;
+      this.fine[i] = cluster;
+      this.coarse[i] = cluster >> 4;
     }
+    this.fine[n] = this.coarse[n] = NO_CLUSTER - 1;
     this.word[n] = 0x7f4a7c15;
     this.tag[n] = this.winkTag[n] = TAG_ROOT;
     this.suffix[n] = 0x7f4a7c15;
@@ -338,6 +350,20 @@ export class ParseState {
     out[k++] = mix(77, wt[n0], n0p, 0, mask);
     out[k++] = mix(78, s0 >= 0 ? wt[s0] : 0, s0p, 0, mask);
     out[k++] = mix(79, n1 >= 0 ? wt[n1] : 0, wt[n0], 0, mask);
+    const F = this.fine, G = this.coarse;
+    const f = (i: number) => (i >= 0 ? F[i] : 0x1fffe);
+    const g = (i: number) => (i >= 0 ? G[i] : 0x1fffe);
+    out[k++] = mix(80, f(s0), 0, 0, mask);
+    out[k++] = mix(81, F[n0], 0, 0, mask);
+    out[k++] = mix(82, f(n1), 0, 0, mask);
+    out[k++] = mix(83, g(s0), G[n0], 0, mask);
+    out[k++] = mix(84, f(s0), n0p, 0, mask);
+    out[k++] = mix(85, s0p, F[n0], 0, mask);
+    out[k++] = mix(86, g(s0), G[n0], g(n1), mask);
+    out[k++] = mix(87, f(s0h), s0p, 0, mask);
+    out[k++] = mix(88, G[n0], n0p, n1p, mask);
+    out[k++] = mix(89, f(s0), F[n0], 0, mask);
+    out[k++] = mix(90, g(s0l), g(s0), G[n0], mask);
     return k;
   }
 
@@ -383,6 +409,10 @@ export class ParseState {
     out[k++] = mix(124, hw, l(h), dp, mask);
     out[k++] = mix(125, dp, hp, this.nl[d] * 16 + this.nr[d], mask);
     out[k++] = mix(126, this.suffix[h], hp, dp, mask);
+    out[k++] = mix(127, this.fine[d], dir, 0, mask);
+    out[k++] = mix(128, this.fine[h], dir, 0, mask);
+    out[k++] = mix(129, this.coarse[d], this.coarse[h], dir, mask);
+    out[k++] = mix(130, this.fine[d], hp, dir, mask);
     return k;
   }
 }

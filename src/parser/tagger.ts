@@ -5,7 +5,7 @@
 // jackknifed (training/parser/), so the parser learns from refined tags as good as at run time.
 
 export const TAG_CLASSES = 17;
-export const TAGGER_FEATURES = 24;
+export const TAGGER_FEATURES = 29;
 
 function mix(template: number, a: number, b: number, c: number, mask: number): number {
   let x = Math.imul(template + 0x2545f491, 0x9e3779b1) ^ a;
@@ -28,6 +28,8 @@ export interface TaggerInput {
   suffix1: Int32Array;
   suffix2: Int32Array;
   prefix: Int32Array;
+  fine: Int32Array;
+  coarse: Int32Array;
 }
 
 /** Features of token i given the tags already chosen for tokens before it (1-based ids). */
@@ -63,6 +65,13 @@ export function taggerFeatures(x: TaggerInput, i: number, tags: Int32Array, out:
   out[k++] = mix(22, i === 0 ? 1 : 0, x.shape[i], T[i], mask);
   out[k++] = mix(23, T[i], x.shape[i], 0, mask);
   out[k++] = mix(24, x.suffix[i], T[i], 0, mask);
+  const G = x.coarse;
+  const g = (j: number) => (j >= 0 && j < n ? G[j] : j < 0 ? 0x1fff0 : 0x1fff1);
+  out[k++] = mix(25, x.fine[i], 0, 0, mask);
+  out[k++] = mix(26, g(i - 1), G[i], 0, mask);
+  out[k++] = mix(27, G[i], g(i + 1), 0, mask);
+  out[k++] = mix(28, x.fine[i], T[i], 0, mask);
+  out[k++] = mix(29, x.fine[i], x.shape[i], 0, mask);
   return k;
 }
 
