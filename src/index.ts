@@ -2,6 +2,8 @@
 export * from "./model.js";
 export { extract, hashText } from "./extract.js";
 export { analyze, normalizeText } from "./nlp/index.js";
+export { DEP_LABELS, parse, parseInto, type Parse } from "./parser/index.js";
+export { provideModelFile } from "./models.js";
 export { buildGraph, mergeExtraction, createGraph, type KnowledgeGraph } from "./graph/index.js";
 export { ResolutionIndex, resolveExtraction, normalizeName, type ExistingNode } from "./graph/resolve.js";
 export * from "./query/index.js";

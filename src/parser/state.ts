@@ -170,9 +170,9 @@ export class ParseState {
   }
 
   /** Replaces wink's tags (kept in winkTag) by refined ones: tagger weights, or given tags. */
-  refineTags(table: Int8Array | Float32Array | undefined, mask: number, given?: Int32Array): void {
+  refineTags(table: Int8Array | Float32Array | undefined, mask: number, given?: Int32Array, book?: Float64Array): void {
     if (given) this.tag.set(given.subarray(0, this.n));
-    else if (table) tagGreedy(this, table, mask, this.tag);
+    else if (table) tagGreedy(this, table, mask, this.tag, book);
     this.tag[this.n] = TAG_ROOT;
   }
 

@@ -81,14 +81,16 @@ const feats = new Int32Array(TAGGER_FEATURES);
 const scores = new Float64Array(TAG_CLASSES);
 
 /** Tags every token into tags (1-based ids, as ParseState keeps them). */
-export function tagGreedy(x: TaggerInput, table: Int8Array | Float32Array, mask: number, tags: Int32Array): void {
+/** book: the weight of each int8 code (code + 128), when the table holds codes. */
+export function tagGreedy(x: TaggerInput, table: Int8Array | Float32Array, mask: number, tags: Int32Array, book?: Float64Array): void {
   const C = TAG_CLASSES;
   for (let i = 0; i < x.n; i++) {
     const count = taggerFeatures(x, i, tags, feats, mask);
     scores.fill(0);
     for (let k = 0; k < count; k++) {
       const row = feats[k] * C;
-      for (let c = 0; c < C; c++) scores[c] += table[row + c];
+      if (book) for (let c = 0; c < C; c++) scores[c] += book[table[row + c] + 128];
+      else for (let c = 0; c < C; c++) scores[c] += table[row + c];
     }
     let best = 0;
     for (let c = 1; c < C; c++) if (scores[c] > scores[best]) best = c;

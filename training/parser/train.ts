@@ -21,7 +21,7 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const CORPORA = path.resolve(ROOT, "../shared/corpora");
 const TRAIN = ["ud-english-ewt/en_ewt-ud-train.conllu", "ud-english-gum/en_gum-ud-train.conllu"];
 const DEV = ["ud-english-ewt/en_ewt-ud-dev.conllu", "ud-english-gum/en_gum-ud-dev.conllu"];
-const EPOCHS = Number(process.env.PARSER_EPOCHS ?? 12);
+const EPOCHS = Number(process.env.PARSER_EPOCHS ?? 10);
 const TRANSITION_BITS = Number(process.env.PARSER_TBITS ?? 20);
 const LABEL_BITS = Number(process.env.PARSER_LBITS ?? 17);
 const TAGGER_BITS = Number(process.env.PARSER_GBITS ?? 18);
@@ -125,13 +125,13 @@ function shuffle(order: number[], random: () => number): void {
 }
 
 /** Refined tags of each sentence by a tagger table, and their accuracy against gold UPOS. */
-function applyTagger(sentences: TrainingSentence[], table: Float32Array | Int8Array, clusters: Map<string, number>): { tags: Int32Array[]; accuracy: number } {
+function applyTagger(sentences: TrainingSentence[], table: Float32Array | Int8Array, clusters: Map<string, number>, book?: Float64Array): { tags: Int32Array[]; accuracy: number } {
   const state = new ParseState();
   const mask = (1 << TAGGER_BITS) - 1;
   let right = 0, total = 0;
   const tags = sentences.map((sentence) => {
     state.reset(sentence.words, sentence.upos, clusters);
-    state.refineTags(table, mask);
+    state.refineTags(table, mask, undefined, book);
     const out = state.tag.slice(0, state.n);
     for (let i = 0; i < state.n; i++) {
       total++;
@@ -192,7 +192,9 @@ function main(): void {
     held.forEach((p, k) => (p.tags = tags[k]));
   }
   const taggerFloat = trainTagger(trainSentences, SEED, clusters);
-  const taggerTable = quantise(taggerFloat);
+  const taggerQ = quantise(taggerFloat);
+  const taggerTable = taggerQ.codes;
+  const taggerBook = bookOf(taggerQ.book);
   const wink = (data: Prepared[]) => {
     let right = 0, total = 0;
     for (const { sentence } of data) sentence.upos.forEach((t, i) => { total++; if (t === sentence.goldUpos[i]) right++; });
@@ -201,7 +203,7 @@ function main(): void {
   let jackRight = 0, jackTotal = 0;
   for (const p of train) p.tags!.forEach((t, i) => { jackTotal++; if (t === tagId(p.sentence.goldUpos[i])) jackRight++; });
   console.log(`tags: train wink ${wink(train).toFixed(4)} jackknifed ${(jackRight / jackTotal).toFixed(4)} | ` +
-    devSets.map(({ name, data }) => `${name} wink ${wink(data).toFixed(4)} refined ${applyTagger(data.map((p) => p.sentence), taggerTable, clusters).accuracy.toFixed(4)}`).join(" | ") +
+    devSets.map(({ name, data }) => `${name} wink ${wink(data).toFixed(4)} refined ${applyTagger(data.map((p) => p.sentence), taggerTable, clusters, taggerBook).accuracy.toFixed(4)}`).join(" | ") +
     ` | ${((Date.now() - started) / 1000).toFixed(0)} s`);
 
   const L = DEP_LABELS.length;
@@ -212,7 +214,7 @@ function main(): void {
   const live: Weights = {
     transitions: transitions.w, transitionMask: tMask, labels: labels.w, labelMask: lMask,
     labelCount: L, rootLabel: ROOT_LABEL, extraRootLabel: EXTRA_ROOT_LABEL,
-    tagger: taggerTable, taggerMask: (1 << TAGGER_BITS) - 1, clusters,
+    tagger: taggerTable, taggerBook, taggerMask: (1 << TAGGER_BITS) - 1, clusters,
   };
   const state = new ParseState();
   const feats = new Int32Array(TRANSITION_FEATURES);
@@ -296,15 +298,15 @@ function main(): void {
     const tq = quantise(best!.t, transitions.updates, cut);
     const lq = quantise(best!.l, labels.updates, cut);
     const candidate = encodeModel([
-      { name: "tagger", bits: TAGGER_BITS, mode: "rows", table: taggerTable },
-      { name: "transitions", bits: TRANSITION_BITS, mode: "rows", table: tq },
-      { name: "labels", bits: LABEL_BITS, mode: "entries", table: lq },
+      { name: "tagger", bits: TAGGER_BITS, mode: "rows", table: taggerTable, book: taggerQ.book },
+      { name: "transitions", bits: TRANSITION_BITS, mode: "rows", table: tq.codes, book: tq.book },
+      { name: "labels", bits: LABEL_BITS, mode: "entries", table: lq.codes, book: lq.book },
     ], TRAIN.map((f) => path.basename(f)), lexicon);
     const gz = gzipSync(candidate).length;
     const decoded = decodeModel(candidate);
     const report = devSets.map(({ name, data }) => ({ name, ...score(data, decoded, state) }));
     console.log(`int8, updated >= ${cut}x: ${(candidate.length / 1e6).toFixed(2)} MB, ${(gz / 1e6).toFixed(2)} MB gzipped ` +
-      `(non-zero: tagger ${nonzero(taggerTable)}, transitions ${nonzero(tq)}, labels ${nonzero(lq)}) | ` +
+      `(non-zero: tagger ${nonzero(taggerTable)}, transitions ${nonzero(tq.codes)}, labels ${nonzero(lq.codes)}) | ` +
       report.map((r) => `${r.name} UAS ${r.uas.toFixed(4)} LAS ${r.las.toFixed(4)}`).join(" | "));
     if (candidate.length <= BUDGET_BYTES && gz <= BUDGET_GZIP) {
       bytes = candidate;
@@ -319,22 +321,42 @@ function main(): void {
 }
 
 /**
- * int8 with one scale per table, set so the 99.99th percentile of non-zero magnitudes maps to
- * 127 (rarer outliers clip); entries that round to 0 are pruned by the sparse format.
+ * int8 codes into a log-spaced codebook of 127 magnitudes per table, from the 1st to the
+ * 99.99th percentile of the kept magnitudes (rarer outliers clip): every weight keeps its
+ * value within ~4%, which a linear int8 scale cannot do for the many small weights. Weights
+ * updated fewer than `cut` times, or smaller than half the lowest level, become 0 (pruned).
  */
-function quantise(table: Float32Array, updates?: Uint8Array, cut = 0): Int8Array {
+function quantise(table: Float32Array, updates?: Uint8Array, cut = 0): { codes: Int8Array; book: number[] } {
+  const kept = (k: number) => table[k] !== 0 && !(updates && updates[k] < cut);
   const magnitudes: number[] = [];
-  for (let k = 0; k < table.length; k += 7) if (table[k] !== 0) magnitudes.push(Math.abs(table[k]));
+  for (let k = 0; k < table.length; k += 3) if (kept(k)) magnitudes.push(Math.abs(table[k]));
   magnitudes.sort((a, b) => a - b);
-  const top = magnitudes[Math.min(magnitudes.length - 1, Math.floor(magnitudes.length * 0.9999))] || 1;
-  const scale = 127 / top;
-  const out = new Int8Array(table.length);
+  const at = (q: number) => magnitudes[Math.min(magnitudes.length - 1, Math.floor(magnitudes.length * q))] || 1;
+  const lo = at(0.01);
+  const hi = Math.max(at(0.9999), lo * 1.0001);
+  const step = Math.log(hi / lo) / 126;
+  const book = Array.from({ length: 127 }, (_, j) => Number((lo * Math.exp(step * j)).toPrecision(7)));
+  const codes = new Int8Array(table.length);
   for (let k = 0; k < table.length; k++) {
-    if (updates && updates[k] < cut) continue;
-    const q = Math.round(table[k] * scale);
-    out[k] = q > 127 ? 127 : q < -127 ? -127 : q;
+    if (!kept(k)) continue;
+    const m = Math.abs(table[k]);
+    if (m < lo / 2) continue;
+    let j = Math.round(Math.log(m / lo) / step) + 1;
+    if (j < 1) j = 1;
+    else if (j > 127) j = 127;
+    codes[k] = table[k] < 0 ? -j : j;
   }
-  return out;
+  return { codes, book };
+}
+
+/** The codebook as the runtime holds it (src/parser/model.ts). */
+function bookOf(levels: number[]): Float64Array {
+  const book = new Float64Array(256);
+  levels.forEach((level, j) => {
+    book[128 + j + 1] = level;
+    book[128 - j - 1] = -level;
+  });
+  return book;
 }
 
 /** Token-level attachment scores against the projected gold tree (punctuation included). */
