@@ -1,6 +1,6 @@
 // `npm run train:parser`: trains the dependency parser on UD English EWT train + GUM train,
 // re-tokenised and tagged by the pipeline (training/parser/data.ts), with an averaged
-// perceptron and the arc-eager dynamic oracle (error exploration from epoch 2), prints dev
+// perceptron and the arc-eager dynamic oracle (error exploration from epoch 2: the model's own action is followed), prints dev
 // scores per epoch, and writes models/parser/parser.bin (int8, pruned). Seeded: a re-run
 // writes the same bytes.
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
@@ -31,9 +31,9 @@ const FOLDS = 5;
 const BUDGET_BYTES = 5_800_000;
 const BUDGET_GZIP = 2_400_000;
 const EXPLORE_FROM = 2;
-const EXPLORE_P = 0.9;
+const EXPLORE_P = Number(process.env.PARSER_EXPLORE ?? 1);
 const SEED = 20261201;
-const OUT = path.join(ROOT, "models/parser/parser.bin");
+const OUT = process.env.PARSER_OUT ?? path.join(ROOT, "models/parser/parser.bin");
 
 /** Mulberry32: small, seeded, the same sequence everywhere. */
 function rng(seed: number): () => number {
