@@ -15,6 +15,8 @@ export { entitiesComponent } from "./entities/index.js";
 export { relationsComponent } from "./relations/index.js";
 export { KIND_RULES, type KindRuleId } from "./entities/kinds.js";
 export { RELATION_RULES, CONFIDENCE, MODALITY_FACTOR, type RelationRuleId } from "./relations/rules.js";
+export { DEP_LABELS, parse, parseInto, type Parse } from "./parser/index.js";
+export { provideModelFile } from "./models.js";
 export { buildGraph, mergeExtraction, createGraph, type KnowledgeGraph } from "./graph/index.js";
 export { ResolutionIndex, resolveExtraction, normalizeName, type ExistingNode } from "./graph/resolve.js";
 export * from "./query/index.js";
