@@ -8,7 +8,9 @@ import { EXIT_OK, EXIT_SKIPPED, UsageError, reportProblems, type Problem } from 
 import { readInputs, readText } from "../read.js";
 
 interface EvalOptions {
-  gold: string;
+  gold?: string;
+  ner?: string;
+  tagger?: boolean;
   verbose?: boolean;
   json?: boolean;
 }
@@ -17,7 +19,9 @@ export function registerEval(program: Command): void {
   program
     .command("eval")
     .description("score extraction against gold annotation files (see shared/spec/gold-format.md)")
-    .requiredOption("--gold <file-or-dir>", "a gold .json file, or a folder of them")
+    .option("--gold <file-or-dir>", "a gold .json file, or a folder of them")
+    .option("--ner <file>", "score name mentions against a token-per-line IOB/BIO file instead")
+    .option("--tagger", "with --ner: score the statistical entity tagger alone, not extract()")
     .argument("[inputs...]", "article files or folders (default: each gold file's document, beside it)")
     .option("--verbose", "list missed and spurious entities and relations per document")
     .option("--json", "print the full report as JSON")
@@ -27,13 +31,20 @@ relative to its input folder, or its file name), else by the same base name.
 Exit code: 0 all scored, 1 some gold files or texts skipped, 2 usage error or nothing to score.
 
 Example:
-  newsgraph eval --gold ../shared/dev ../shared/dev --verbose`)
+  newsgraph eval --gold ../shared/dev ../shared/dev --verbose
+  newsgraph eval --ner ../shared/corpora/uner-english-ewt/en_ewt-ud-test.iob2 --json`)
     .action(async (inputs: string[], options: EvalOptions) => {
-      process.exitCode = await runEval(inputs, options);
+      if (options.ner !== undefined) {
+        const { runNerEval } = await import("./eval-ner.js");
+        process.exitCode = await runNerEval(options.ner, options);
+        return;
+      }
+      if (options.gold === undefined) throw new UsageError("required option '--gold <file-or-dir>' not specified");
+      process.exitCode = await runEval(inputs, options as EvalOptions & { gold: string });
     });
 }
 
-async function runEval(inputs: string[], options: EvalOptions): Promise<number> {
+async function runEval(inputs: string[], options: EvalOptions & { gold: string }): Promise<number> {
   const problems: Problem[] = [];
   const golds = await readGoldFiles(options.gold, problems);
 

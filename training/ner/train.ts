@@ -1,0 +1,126 @@
+// `npm run train:ner`: trains the entity tagger and writes models/ner/weights.bin.
+// Train: UNER English-EWT train, GUM train (converted, corpora.ts), wikigold, BTC, WNUT17
+// train+dev. Tuned on UNER dev and GUM dev (the epoch kept is the best on them); test splits
+// are never read here. Two passes: the second reads the first's labels (stackedFeatures),
+// trained on first-pass labels from models that did not see the sentence (two folds).
+// Seeded: the same inputs give the same bytes.
+import { readFileSync, renameSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { FEATURE_VERSION, LABEL_COUNT, sentenceContext, stackedFeatures } from "../../src/ner/features.js";
+import { decodeGazetteer } from "../../src/ner/gazetteer.js";
+import { decodeModel, decodeSentence, encodeModel, spansOf } from "../../src/ner/tagger.js";
+import type { LabeledDocument } from "../../src/ner/iob.js";
+import { alignDocument } from "./align.js";
+import { btc, gum, uner, wikigold, wnut17 } from "./corpora.js";
+import { Trainer, seeded, type Example } from "./perceptron.js";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const OUT = path.join(ROOT, "models/ner/weights.bin");
+const BITS = Number(process.env.NER_BITS ?? 18);
+const EPOCHS = Number(process.env.NER_EPOCHS ?? 10);
+const PASSES = Number(process.env.NER_PASSES ?? 2);
+const SEED = 20261201;
+const SOURCES = (process.env.NER_CORPORA ?? "uner,gum,wikigold,btc,wnut17").split(",");
+
+const gazetteer = decodeGazetteer(readFileSync(path.join(ROOT, "models/ner/gazetteer.txt")));
+const started = Date.now();
+const log = (message: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${message}`);
+
+type Doc = Example[];
+
+function documents(labeled: readonly LabeledDocument[]): Doc[] {
+  return labeled.map((document) => alignDocument(document).sentences
+    .filter((s) => s.words.length > 0)
+    .map((s) => ({ context: sentenceContext(s.words, s.upos, gazetteer), labels: s.labels })));
+}
+
+const readers: Record<string, () => LabeledDocument[]> = {
+  uner: () => uner("train"),
+  gum: () => gum("train"),
+  wikigold,
+  btc,
+  wnut17: () => [...wnut17("train"), ...wnut17("dev")],
+};
+const train: Doc[] = [];
+for (const source of SOURCES) {
+  const read = readers[source];
+  if (!read) throw new Error(`unknown corpus ${source}`);
+  const part = documents(read());
+  train.push(...part);
+  log(`${source}: ${part.length} documents, ${part.reduce((n, d) => n + d.length, 0)} sentences`);
+}
+const dev: Record<string, Doc[]> = { "uner-dev": documents(uner("dev")), "gum-dev": documents(gum("dev")) };
+const flat = (docs: readonly Doc[]) => docs.flat();
+
+/** Exact typed span F1 on the pipeline's tokens (model selection only; tests score on corpus words). */
+function f1(weights: Float32Array | Float64Array, mask: number, set: readonly Example[]): number {
+  let gold = 0, predicted = 0, correct = 0;
+  for (const { context, labels, stacked } of set) {
+    const truth = new Set(spansOf(labels).map((s) => `${s.start}:${s.end}:${s.type}`));
+    const guess = spansOf(decodeSentence(weights, mask, context, stacked));
+    gold += truth.size;
+    predicted += guess.length;
+    for (const s of guess) if (truth.has(`${s.start}:${s.end}:${s.type}`)) correct++;
+  }
+  return correct === 0 ? 0 : (2 * correct) / (gold + predicted);
+}
+
+/** Trains one pass; keeps the epoch best on dev (mean of the dev sets) unless `epochs` is fixed. */
+function trainPass(name: string, examples: readonly Example[], devSets: Record<string, Example[]> | undefined, epochs: number, seed: number) {
+  const trainer = new Trainer(BITS);
+  trainer.goldHistory = true;
+  const random = seeded(seed);
+  let best: { epoch: number; score: number; weights: Float64Array } | undefined;
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    const errors = trainer.epoch(examples, random);
+    if (!devSets) continue;
+    const averaged = trainer.averaged();
+    const scores = Object.entries(devSets).map(([n, set]) => [n, f1(averaged, trainer.mask, set)] as const);
+    const mean = scores.reduce((s, [, v]) => s + v, 0) / scores.length;
+    log(`${name} epoch ${epoch}: ${errors} errors; ${scores.map(([n, v]) => `${n} ${v.toFixed(4)}`).join(", ")}`);
+    if (!best || mean > best.score) best = { epoch, score: mean, weights: averaged };
+  }
+  return best ?? { epoch: epochs, score: 0, weights: trainer.averaged() };
+}
+
+const devFlat = Object.fromEntries(Object.entries(dev).map(([n, docs]) => [n, flat(docs)]));
+const first = trainPass("pass 1", flat(train), devFlat, EPOCHS, SEED);
+log(`pass 1: kept epoch ${first.epoch}`);
+const tables: Float64Array[] = [first.weights];
+
+if (PASSES > 1) {
+  const mask = (1 << BITS) - 1;
+  const stack = (docs: readonly Doc[], weights: Float64Array) => {
+    for (const doc of docs) {
+      const labels = doc.map((e) => decodeSentence(weights, mask, e.context));
+      const stacked = stackedFeatures(doc.map((e) => e.context), labels);
+      doc.forEach((e, s) => { e.stacked = stacked[s]; });
+    }
+  };
+  // First-pass labels on train from two models that each did not see that half.
+  const folds = [train.filter((_, k) => k % 2 === 0), train.filter((_, k) => k % 2 === 1)];
+  folds.forEach((held, f) => {
+    const other = folds[1 - f];
+    const model = trainPass(`fold ${f + 1}`, flat(other), undefined, first.epoch, SEED + f + 1);
+    stack(held, model.weights);
+    log(`fold ${f + 1}: first-pass labels for ${held.length} documents`);
+  });
+  for (const docs of Object.values(dev)) stack(docs, first.weights);
+  const second = trainPass("pass 2", flat(train), devFlat, EPOCHS, SEED + 7);
+  log(`pass 2: kept epoch ${second.epoch}`);
+  tables.push(second.weights);
+}
+
+let max = 0;
+for (const table of tables) for (const w of table) max = Math.max(max, Math.abs(w));
+const bytes = encodeModel({
+  featureVersion: FEATURE_VERSION, bits: BITS, labels: LABEL_COUNT, max, passes: tables.length,
+  trainedOn: SOURCES.map((s) => (s === "wnut17" ? "wnut17 train+dev" : s === "uner" || s === "gum" ? `${s} train` : s)),
+}, tables);
+const quantized = decodeModel(bytes);
+const last = quantized.tables[quantized.tables.length - 1];
+log(`quantized, last pass: ${Object.entries(devFlat).map(([n, set]) => `${n} ${f1(last, quantized.mask, set).toFixed(4)}`).join(", ")}`);
+writeFileSync(OUT + ".tmp", bytes);
+renameSync(OUT + ".tmp", OUT);
+log(`wrote ${path.relative(ROOT, OUT)} (${bytes.length} bytes)`);
