@@ -90,7 +90,10 @@ console.log(`ratio:        ${(extractRate / winkRate).toFixed(2)} overall, ${rat
     const analyzed = analyze(article);
     return analyzed.sentences.map((s) => {
       const tokens = analyzed.tokens.slice(s.firstToken, s.lastToken);
-      return { words: tokens.map((t) => t.value), upos: tokens.map((t) => t.pos) };
+      return {
+        words: tokens.map((t) => t.value), upos: tokens.map((t) => t.pos),
+        glued: tokens.map((t, k) => k > 0 && tokens[k - 1].end === t.start),
+      };
     });
   });
   const tokensPerRound = inputs.reduce((n, doc) => n + doc.reduce((m, s) => m + s.words.length, 0), 0);

@@ -4,7 +4,7 @@ import { getGender } from "gender-detection-from-name";
 import { hashRange, hashString, mix1, mix2 } from "./hash.js";
 import { GAZETTEER_LISTS, matchSentence, type Gazetteer } from "./gazetteer.js";
 
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 2;
 
 /** Entity types the model itself predicts (GPE comes from the gazetteer, see index.ts). */
 export const MODEL_TYPES = ["PER", "ORG", "LOC"] as const;
@@ -16,7 +16,7 @@ export const labelPosition = (label: number) => (label - 1) & 3;
 export const makeLabel = (type: number, position: number) => 1 + 4 * type + position;
 
 /** Static features per token (independent of predicted labels). */
-export const STATIC_FEATURES = 50;
+export const STATIC_FEATURES = 53;
 /** Features that read the labels already predicted to the left. */
 export const DYNAMIC_FEATURES = 5;
 
@@ -78,7 +78,7 @@ export interface SentenceContext {
 
 /** Everything about a sentence the tagger reads, except the labels it predicts. */
 export function sentenceContext(
-  words: readonly string[], upos: readonly string[], gazetteer: Gazetteer,
+  words: readonly string[], upos: readonly string[], gazetteer: Gazetteer, glued?: readonly boolean[],
 ): SentenceContext {
   const n = words.length;
   const lowers = new Array<string>(n);
@@ -101,6 +101,19 @@ export function sentenceContext(
     given[i] = isCapitalised(w) && w.length > 1 ? (genderHash[getGender(lower, "en")] ?? 0) : 0;
   }
   const gaz = matchSentence(gazetteer, lowers);
+  // wink splits a word at letters outside Latin-1 ("Dvořák" -> "Dvo" "ř" "ák"): tokens glued
+  // to their neighbours (no space between) also read as the whole word they make up.
+  const isGlued = (j: number) => glued !== undefined && j > 0 && j < n && glued[j] === true;
+  const whole = new Uint32Array(n);
+  for (let i = 0; i < n;) {
+    let j = i + 1;
+    while (isGlued(j) && /\p{L}/u.test(words[j]) && /\p{L}/u.test(words[j - 1])) j++;
+    if (j - i > 1) {
+      const h = hashString(lowers.slice(i, j).join(""));
+      for (let k = i; k < j; k++) whole[k] = h;
+    }
+    i = j;
+  }
   const headline = isHeadline(words) ? 1 : 0;
   const S = STATIC_FEATURES;
   const statics = new Uint32Array(n * S);
@@ -151,6 +164,10 @@ export function sentenceContext(
     f[k++] = mix1(47, shapeAt(i + 1));
     f[k++] = mix2(48, lowerHash[i], shapeAt(i + 1));
     f[k++] = mix2(49, shapeAt(i - 1), lowerHash[i]);
+    const gluedCode = (isGlued(i) ? 1 : 0) + (isGlued(i + 1) ? 2 : 0);
+    f[k++] = mix2(58, gluedCode, shapeHash[i]);
+    f[k++] = mix2(59, gluedCode, posHash[i]);
+    f[k++] = mix1(60, whole[i]);
     // Gazetteer: the code of each list at this token, alone, with the shape, and at the neighbours.
     const here = gaz[i];
     const before = i > 0 ? gaz[i - 1] : 0;

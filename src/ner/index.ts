@@ -6,6 +6,7 @@ import { analyze } from "../nlp/index.js";
 import { MODEL_TYPES } from "./features.js";
 import { decodeGazetteer, listsOf, type Gazetteer, type GazetteerList } from "./gazetteer.js";
 import { decodeModel, tagSentences, type TaggerModel } from "./tagger.js";
+import { personAfterTitles, trimTitles } from "./rules.js";
 import type { CharSpan, ScoredType } from "./iob.js";
 
 export const ENTITY_TYPES = ["PER", "ORG", "LOC", "GPE"] as const;
@@ -25,6 +26,12 @@ export interface TaggerInput {
   words: readonly string[];
   /** wink's Universal POS tag per word (the NLP stage's Token.pos). */
   upos: readonly string[];
+  /**
+   * Optional, per word: true when it follows the previous word with no space between
+   * (Token.start === previous Token.end). wink cuts words at letters outside Latin-1
+   * ("Dvořák" -> "Dvo" "ř" "ák"); with this the tagger reads such pieces as one word.
+   */
+  glued?: readonly boolean[];
 }
 
 export function nerModel(): TaggerModel {
@@ -56,11 +63,22 @@ function isGpe(gazetteer: Gazetteer, words: readonly string[], start: number, en
 export function tagDocument(sentences: readonly TaggerInput[]): TaggedSpan[][] {
   const model = nerModel();
   const gazetteer = nerGazetteer();
-  return tagSentences(model, gazetteer, sentences).map((row, s) => row.map((span) => {
-    let type: EntityType = MODEL_TYPES[span.type];
-    if (type === "LOC" && isGpe(gazetteer, sentences[s].words, span.start, span.end)) type = "GPE";
-    return { start: span.start, end: span.end, type };
-  }));
+  return tagSentences(model, gazetteer, sentences).map((row, s) => {
+    const words = sentences[s].words;
+    return row.map((span) => {
+      let type: EntityType = MODEL_TYPES[span.type];
+      let start = span.start;
+      if (type !== "PER" && span.end - start > 2) {
+        const person = personAfterTitles(gazetteer, words, start, span.end);
+        if (person >= 0) { type = "PER"; start = person; }
+      }
+      if (type === "PER" && span.end - start > 1) {
+        start = trimTitles(gazetteer, words.map((w) => w.toLowerCase()), start, span.end);
+      }
+      if (type === "LOC" && isGpe(gazetteer, words, start, span.end)) type = "GPE";
+      return { start, end: span.end, type };
+    });
+  });
 }
 
 /** The tagger alone on a text (read by the NLP stage): typed character spans, GPE scored as LOC. */
@@ -68,7 +86,10 @@ export function tagText(text: string, id = "text"): CharSpan[] {
   const analyzed = analyze({ id, text });
   const sentences = analyzed.sentences.map((s) => {
     const tokens = analyzed.tokens.slice(s.firstToken, s.lastToken);
-    return { tokens, words: tokens.map((t) => t.value), upos: tokens.map((t) => t.pos) };
+    return {
+      tokens, words: tokens.map((t) => t.value), upos: tokens.map((t) => t.pos),
+      glued: tokens.map((t, k) => k > 0 && tokens[k - 1].end === t.start),
+    };
   });
   const tagged = tagDocument(sentences);
   const spans: CharSpan[] = [];

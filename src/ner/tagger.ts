@@ -18,8 +18,9 @@ export interface ModelHeader {
   max: number;
   /** 1: one left-to-right pass; 2: a second pass over the first one's labels (stackedFeatures). */
   passes: number;
-  /** What it was trained on, for the record. */
+  /** What it was trained on, and for how many epochs per pass, for the record. */
   trainedOn?: string[];
+  epochs?: number[];
 }
 
 export interface TaggerModel {
@@ -181,9 +182,10 @@ export function bilou(types: ArrayLike<number>, begins: ArrayLike<boolean>): Uin
 
 /** Spans per sentence of one document: the first pass, then (two-pass models) the second. */
 export function tagSentences(
-  model: TaggerModel, gazetteer: Gazetteer, sentences: readonly { words: readonly string[]; upos: readonly string[] }[],
+  model: TaggerModel, gazetteer: Gazetteer,
+  sentences: readonly { words: readonly string[]; upos: readonly string[]; glued?: readonly boolean[] }[],
 ): LabelSpan[][] {
-  const contexts = sentences.map(({ words, upos }) => sentenceContext(words, upos, gazetteer));
+  const contexts = sentences.map(({ words, upos, glued }) => sentenceContext(words, upos, gazetteer, glued));
   let labels = contexts.map((c) => decodeSentence(model.tables[0], model.mask, c));
   if (model.tables.length > 1) {
     const stacked = stackedFeatures(contexts, labels);

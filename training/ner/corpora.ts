@@ -27,7 +27,7 @@ export function wnut17(split: "train" | "dev" | "test"): LabeledDocument[] {
 
 const PROPER = new Set(["NNP", "NNPS"]);
 /** Words that may sit inside a name between proper nouns ("Bank of England", "Bailey-Ross"). */
-const CONNECTORS = new Set(["of", "the", "and", "&", "-", ".", "de", "du", "la", "van", "von", "der", "al", "bin", "for", "'s", "on"]);
+const CONNECTORS = new Set(["of", "the", "&", "-", ".", "de", "du", "la", "van", "von", "der", "al", "bin", "for", "'s", "on"]);
 
 interface GumToken { word: string; xpos: string; head: number }
 

@@ -11,33 +11,39 @@ import { FEATURE_VERSION, LABEL_COUNT, sentenceContext, stackedFeatures } from "
 import { decodeGazetteer } from "../../src/ner/gazetteer.js";
 import { decodeModel, decodeSentence, encodeModel, spansOf } from "../../src/ner/tagger.js";
 import type { LabeledDocument } from "../../src/ner/iob.js";
+import { hashString } from "../../src/ner/hash.js";
 import { alignDocument } from "./align.js";
 import { btc, gum, uner, wikigold, wnut17 } from "./corpora.js";
 import { Trainer, seeded, type Example } from "./perceptron.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const OUT = path.join(ROOT, "models/ner/weights.bin");
+const OUT = process.env.NER_OUT ? path.resolve(process.env.NER_OUT) : path.join(ROOT, "models/ner/weights.bin");
 const BITS = Number(process.env.NER_BITS ?? 18);
 const EPOCHS = Number(process.env.NER_EPOCHS ?? 10);
 const PASSES = Number(process.env.NER_PASSES ?? 2);
 const SEED = 20261201;
-const SOURCES = (process.env.NER_CORPORA ?? "uner,gum,wikigold,btc,wnut17").split(",");
+const SOURCES = (process.env.NER_CORPORA ?? "uner,gum,wikigold").split(",");
+/**
+ * "p1,p2": train each pass exactly this many epochs, with UNER and GUM dev added to the
+ * training data (the epochs having been chosen on dev by a run without them).
+ */
+const FIXED = process.env.NER_FIXED_EPOCHS?.split(",").map(Number);
 
 const gazetteer = decodeGazetteer(readFileSync(path.join(ROOT, "models/ner/gazetteer.txt")));
 const started = Date.now();
 const log = (message: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)}s] ${message}`);
 
-type Doc = Example[];
+type Doc = Example[] & { id?: string };
 
 function documents(labeled: readonly LabeledDocument[]): Doc[] {
-  return labeled.map((document) => alignDocument(document).sentences
+  return labeled.map((document) => Object.assign(alignDocument(document).sentences
     .filter((s) => s.words.length > 0)
-    .map((s) => ({ context: sentenceContext(s.words, s.upos, gazetteer), labels: s.labels })));
+    .map((s) => ({ context: sentenceContext(s.words, s.upos, gazetteer, s.glued), labels: s.labels })), { id: document.id }));
 }
 
 const readers: Record<string, () => LabeledDocument[]> = {
-  uner: () => uner("train"),
-  gum: () => gum("train"),
+  uner: () => (FIXED ? [...uner("train"), ...uner("dev")] : uner("train")),
+  gum: () => (FIXED ? [...gum("train"), ...gum("dev")] : gum("train")),
   wikigold,
   btc,
   wnut17: () => [...wnut17("train"), ...wnut17("dev")],
@@ -85,9 +91,10 @@ function trainPass(name: string, examples: readonly Example[], devSets: Record<s
 }
 
 const devFlat = Object.fromEntries(Object.entries(dev).map(([n, docs]) => [n, flat(docs)]));
-const first = trainPass("pass 1", flat(train), devFlat, EPOCHS, SEED);
+const first = trainPass("pass 1", flat(train), FIXED ? undefined : devFlat, FIXED?.[0] ?? EPOCHS, SEED);
 log(`pass 1: kept epoch ${first.epoch}`);
 const tables: Float64Array[] = [first.weights];
+const epochsUsed = [first.epoch];
 
 if (PASSES > 1) {
   const mask = (1 << BITS) - 1;
@@ -99,7 +106,9 @@ if (PASSES > 1) {
     }
   };
   // First-pass labels on train from two models that each did not see that half.
-  const folds = [train.filter((_, k) => k % 2 === 0), train.filter((_, k) => k % 2 === 1)];
+  // By the document's id, so that a corpus given twice (weighted) keeps both copies in one fold.
+  const fold = (doc: Doc) => hashString(doc.id ?? "") & 1;
+  const folds = [train.filter((d) => fold(d) === 0), train.filter((d) => fold(d) === 1)];
   folds.forEach((held, f) => {
     const other = folds[1 - f];
     const model = trainPass(`fold ${f + 1}`, flat(other), undefined, first.epoch, SEED + f + 1);
@@ -107,20 +116,22 @@ if (PASSES > 1) {
     log(`fold ${f + 1}: first-pass labels for ${held.length} documents`);
   });
   for (const docs of Object.values(dev)) stack(docs, first.weights);
-  const second = trainPass("pass 2", flat(train), devFlat, EPOCHS, SEED + 7);
+  const second = trainPass("pass 2", flat(train), FIXED ? undefined : devFlat, FIXED?.[1] ?? EPOCHS, SEED + 7);
   log(`pass 2: kept epoch ${second.epoch}`);
   tables.push(second.weights);
+  epochsUsed.push(second.epoch);
 }
 
 let max = 0;
 for (const table of tables) for (const w of table) max = Math.max(max, Math.abs(w));
 const bytes = encodeModel({
   featureVersion: FEATURE_VERSION, bits: BITS, labels: LABEL_COUNT, max, passes: tables.length,
-  trainedOn: SOURCES.map((s) => (s === "wnut17" ? "wnut17 train+dev" : s === "uner" || s === "gum" ? `${s} train` : s)),
+  trainedOn: SOURCES.map((s) => (s === "wnut17" ? "wnut17 train+dev" : s === "uner" || s === "gum" ? `${s} train${FIXED ? "+dev" : ""}` : s)),
+  epochs: epochsUsed,
 }, tables);
 const quantized = decodeModel(bytes);
 const last = quantized.tables[quantized.tables.length - 1];
-log(`quantized, last pass: ${Object.entries(devFlat).map(([n, set]) => `${n} ${f1(last, quantized.mask, set).toFixed(4)}`).join(", ")}`);
+log(`quantized, last pass${FIXED ? " (dev was trained on)" : ""}: ${Object.entries(devFlat).map(([n, set]) => `${n} ${f1(last, quantized.mask, set).toFixed(4)}`).join(", ")}`);
 writeFileSync(OUT + ".tmp", bytes);
 renameSync(OUT + ".tmp", OUT);
 log(`wrote ${path.relative(ROOT, OUT)} (${bytes.length} bytes)`);
