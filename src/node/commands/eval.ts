@@ -11,6 +11,8 @@ import { readInputs, readText } from "../read.js";
 interface EvalOptions {
   gold?: string;
   treebank?: string;
+  ner?: string;
+  tagger?: boolean;
   verbose?: boolean;
   json?: boolean;
 }
@@ -21,6 +23,8 @@ export function registerEval(program: Command): void {
     .description("score extraction against gold annotation files (see shared/spec/gold-format.md)")
     .option("--gold <file-or-dir>", "a gold .json file, or a folder of them")
     .option("--treebank <file>", "instead: score the dependency parser on a CoNLL-U treebank (UAS, LAS)")
+    .option("--ner <file>", "score name mentions against a token-per-line IOB/BIO file instead")
+    .option("--tagger", "with --ner: score the statistical entity tagger alone, not extract()")
     .argument("[inputs...]", "article files or folders (default: each gold file's document, beside it)")
     .option("--verbose", "list missed and spurious entities and relations per document, with the rule behind each spurious relation")
     .option("--json", "print the full report as JSON")
@@ -35,9 +39,14 @@ characters, and unaligned words count as errors.
 
 Example:
   newsgraph eval --gold ../shared/dev ../shared/dev --verbose
-  newsgraph eval --treebank ../shared/corpora/ud-english-ewt/en_ewt-ud-test.conllu`)
+  newsgraph eval --treebank ../shared/corpora/ud-english-ewt/en_ewt-ud-test.conllu
+  newsgraph eval --ner ../shared/corpora/uner-english-ewt/en_ewt-ud-test.iob2 --json`)
     .action(async (inputs: string[], options: EvalOptions) => {
       if (options.treebank !== undefined) process.exitCode = await runTreebank(options.treebank, options.json === true);
+      else if (options.ner !== undefined) {
+        const { runNerEval } = await import("./eval-ner.js");
+        process.exitCode = await runNerEval(options.ner, options);
+      }
       else if (options.gold === undefined) throw new UsageError("required option '--gold <file-or-dir>' not specified");
       else process.exitCode = await runEval(inputs, { ...options, gold: options.gold });
     });
