@@ -89,6 +89,8 @@ const ADVERSARIAL: [string, () => string, number][] = [
     for (let i = 0; text.length < 1_000_000; i++) text += words[i % words.length] + " ";
     return text;
   }, 30],
+  // One run-on sentence: the later stages' work grows with a sentence's square unless split.
+  ["3 MB without a full stop (one repeated clause)", () => "Biden met Scholz and Macron ".repeat(110_000), 30],
   ["one 200,000-letter word", () => "a".repeat(200_000), 10],
   ["20,000 one-name lines", () => "Putin\n".repeat(20_000), 15],
   ["one name 3,000 times in a sentence", () => "Kim Jong Un, ".repeat(3_000) + "met Putin.", 15],

@@ -3,6 +3,7 @@
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import type { AnalyzedText, Document, Sentence, Token } from "../model.js";
+import { splitOverlongSentences } from "./split.js";
 
 export { normalizeText } from "../identity.js";
 
@@ -130,7 +131,8 @@ export function analyze(document: Document): AnalyzedText {
     }
     if (firstToken >= 0) push(firstToken, lastToken + 1);
   }
-  return { document, tokens, sentences };
+  // Bounds the later stages' work per sentence (see split.ts).
+  return { document, tokens, sentences: splitOverlongSentences(tokens, sentences) };
 
   function push(firstToken: number, lastToken: number): void {
     const index = sentences.length;
