@@ -1,7 +1,7 @@
 // Reading input texts: .txt/.md files or folders of them (recursive), strict UTF-8.
 // A bad file (empty, binary, not UTF-8, unreadable) becomes a Problem naming it; the other
 // files still go through. A path that does not exist at all is a usage error (UsageError).
-import { readFile, readdir, stat } from "node:fs/promises";
+import { readFile, readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Document } from "../model.js";
 import { UsageError, type Problem } from "./errors.js";
@@ -92,27 +92,54 @@ export function decodeText(bytes: Uint8Array): string | { message: string } {
   return text;
 }
 
+/** Folders a walk never enters: installed packages, and hidden ones (.git, .cache, ...). */
+export function isSkippedFolder(name: string): boolean {
+  return name === "node_modules" || name.startsWith(".");
+}
+
 /**
  * Files below `dir` whose names `accept` takes, in code-unit order (not locale order, so every
- * machine walks the same way), named by their path relative to `root` with "/".
+ * machine walks the same way), named by their path relative to `root` with "/". Hidden
+ * entries and node_modules are left out; a symbolic link to a folder is followed, unless it
+ * leads back into a folder the walk is already reading (a loop), which is reported.
  */
 export async function walkFolder(
   root: string, dir: string, accept: (name: string) => boolean, found: FoundFile[], problems: Problem[],
+  ancestors: ReadonlySet<string> = new Set(),
 ): Promise<void> {
   let entries;
+  let real: string;
   try {
+    real = await realpath(dir);
     entries = await readdir(dir, { withFileTypes: true });
   } catch (error) {
     problems.push({ path: dir, message: `cannot read folder: ${describe(error)}` });
     return;
   }
+  const inside = new Set(ancestors).add(real);
   const names = entries
     .filter((entry) => !entry.name.startsWith("."))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const entry of names) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      await walkFolder(root, full, accept, found, problems);
+    let isFolder = entry.isDirectory();
+    if (entry.isSymbolicLink()) {
+      const target = await stat(full).catch(() => undefined);
+      if (!target) {
+        if (accept(entry.name)) problems.push({ path: full, message: "skipped: broken symbolic link" });
+        continue;
+      }
+      isFolder = target.isDirectory();
+      if (isFolder && !isSkippedFolder(entry.name)) {
+        const targetReal = await realpath(full);
+        if (inside.has(targetReal)) {
+          problems.push({ path: full, message: "skipped: symbolic link loop (leads back into a folder being read)" });
+          continue;
+        }
+      }
+    }
+    if (isFolder) {
+      if (!isSkippedFolder(entry.name)) await walkFolder(root, full, accept, found, problems, inside);
     } else if ((entry.isFile() || entry.isSymbolicLink()) && accept(entry.name)) {
       found.push({ file: full, id: path.relative(root, full).split(path.sep).join("/") });
     }

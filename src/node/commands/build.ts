@@ -2,8 +2,8 @@
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Command } from "commander";
-import { EXIT_OK, EXIT_SKIPPED, UsageError, reportProblems } from "../errors.js";
-import { writeFilesAtomic } from "../write.js";
+import { EXIT_OK, EXIT_SKIPPED, UsageError, describeError, reportProblems } from "../errors.js";
+import { removeStaleTemps, writeFilesAtomic } from "../write.js";
 
 interface BuildOptions {
   out: string;
@@ -21,7 +21,7 @@ export function registerBuild(program: Command): void {
     .description("extract every article and write the graph as graph.json and graph.gexf")
     .argument("[inputs...]", ".txt/.md/.jsonl files or folders of them", [DEFAULT_INPUT])
     .option("-o, --out <dir>", "output folder", DEFAULT_OUT)
-    .option("-w, --workers <n>", "extraction threads (1: no threads)", String(availableParallelism()))
+    .option("-w, --workers <n>", "extraction threads (small inputs extract in the main thread)", String(availableParallelism()))
     .option("-u, --update <dir>", "add the inputs to the graph built in <dir> (written back there unless --out is given)")
     .option("-f, --format <list>", "comma-separated: json, gexf, graphml, csv (nodes.csv, edges.csv), cypher", "json,gexf")
     .addHelpText("after", `
@@ -50,7 +50,7 @@ Example:
 
 async function runBuild(inputs: string[], options: BuildOptions): Promise<number> {
   const started = performance.now();
-  const { parseFormats, exportFiles } = await import("../../export/formats.js");
+  const { EXPORT_FORMATS, parseFormats, exportFiles } = await import("../../export/formats.js");
   let formats;
   try {
     formats = parseFormats(options.format);
@@ -73,13 +73,14 @@ async function runBuild(inputs: string[], options: BuildOptions): Promise<number
   reportProblems([...problems, ...corpus.notes]);
   const graph = applyLayout(corpus.graph);
   try {
+    // Every name an export can write, so that no format's leftovers from a killed build stay.
+    await removeStaleTemps(options.out, exportFiles(graph, EXPORT_FORMATS).map((file) => file.name));
     await writeFilesAtomic(
       exportFiles(graph, formats).map((file) => ({ path: path.join(options.out, file.name), content: file.chunks })));
     await corpus.commit();
   } catch (error) {
     await corpus.discard();
-    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new UsageError(`cannot write to ${options.out} (${code})`);
+    throw new UsageError(`cannot write to ${options.out}: ${describeError(error)}`);
   }
   if (process.stderr.isTTY) process.stderr.write(`${summarize(corpus.stats)}\n`);
 
