@@ -1,4 +1,4 @@
-// Reading input texts: .txt/.md files or folders of them (recursive), strict UTF-8.
+// Reading input texts: .txt/.md/.html files or folders of them (recursive), strict UTF-8.
 // A bad file (empty, binary, not UTF-8, unreadable) becomes a Problem naming it; the other
 // files still go through. A path that does not exist at all is a usage error (UsageError).
 import { readFile, readdir, realpath, stat } from "node:fs/promises";
@@ -6,7 +6,7 @@ import path from "node:path";
 import type { Document } from "../model.js";
 import { UsageError, type Problem } from "./errors.js";
 
-export const TEXT_EXTENSIONS = [".txt", ".md"] as const;
+export const TEXT_EXTENSIONS = [".txt", ".md", ".html", ".htm"] as const;
 
 export interface ReadResult {
   documents: Document[];
@@ -19,11 +19,28 @@ export interface FoundFile {
   id: string;
 }
 
-/** Reads every input (files or folders), in the order given; folders are walked in sorted order. */
+/** The input name that stands for standard input: one document, named STDIN_ID. */
+export const STDIN = "-";
+export const STDIN_ID = "stdin";
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Reads every input (files or folders, "-" for standard input), in the order given; folders
+ * are walked in sorted order.
+ */
 export async function readInputs(inputs: readonly string[]): Promise<ReadResult> {
   const problems: Problem[] = [];
   const found: FoundFile[] = [];
   for (const input of inputs) {
+    if (input === STDIN) {
+      found.push({ file: STDIN, id: STDIN_ID });
+      continue;
+    }
     let info;
     try {
       info = await stat(input);
@@ -55,18 +72,21 @@ export async function readInputs(inputs: readonly string[]): Promise<ReadResult>
       problems.push({ path: file, message: `skipped: same document name "${id}" as ${earlier}` });
       continue;
     }
-    const result = await readText(file);
+    const result = file === STDIN ? decodeText(await readStdin()) : await readText(file);
     if (typeof result === "string") {
       seenIds.set(id, file);
       documents.push({ id, text: result });
     } else {
-      problems.push({ path: file, message: result.message });
+      problems.push({ path: file === STDIN ? STDIN_ID : file, message: result.message });
     }
   }
   return { documents, problems };
 }
 
-/** Reads one file as strict UTF-8 (BOM stripped); returns the text or what is wrong with it. */
+/**
+ * Reads one file as strict UTF-8 (BOM stripped); returns the text or what is wrong with it.
+ * An .html/.htm file gives its article text (html.ts).
+ */
 export async function readText(file: string): Promise<string | { message: string }> {
   let bytes: Uint8Array;
   try {
@@ -74,7 +94,16 @@ export async function readText(file: string): Promise<string | { message: string
   } catch (error) {
     return { message: `cannot read: ${describe(error)}` };
   }
-  return decodeText(bytes);
+  const text = decodeText(bytes);
+  if (typeof text !== "string" || !isHtml(file)) return text;
+  const { htmlToText } = await import("./html.js");
+  const article = await htmlToText(text);
+  return article === "" ? { message: "skipped: no text in the HTML page" } : article;
+}
+
+export function isHtml(file: string): boolean {
+  const extension = path.extname(file).toLowerCase();
+  return extension === ".html" || extension === ".htm";
 }
 
 /** Decodes file bytes: strict UTF-8, BOM stripped, CRLF kept (the pipeline normalises it). */

@@ -25,12 +25,15 @@ function tempPath(target: string, n: number): string {
 /**
  * Writes every file to a temporary sibling first, then renames them all into place; if any
  * write fails, or producing the content throws, the temporary files are removed and no target
- * is touched.
+ * is touched. `onFile` hears of each file as its write starts (progress).
  */
-export async function writeFilesAtomic(files: readonly OutputFile[]): Promise<void> {
+export async function writeFilesAtomic(
+  files: readonly OutputFile[], onFile?: (file: OutputFile, index: number) => void,
+): Promise<void> {
   const staged: { temp: string; target: string }[] = [];
   try {
     for (const file of files) {
+      onFile?.(file, staged.length);
       await mkdir(path.dirname(file.path), { recursive: true });
       const temp = tempPath(file.path, staged.length);
       staged.push({ temp, target: file.path });

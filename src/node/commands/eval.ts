@@ -16,18 +16,21 @@ interface EvalOptions {
 export function registerEval(program: Command): void {
   program
     .command("eval")
-    .description("score extraction against gold annotation files (see shared/spec/gold-format.md)")
+    .description("score extraction against gold annotation files (format: newsgraph eval --help)")
     .requiredOption("--gold <file-or-dir>", "a gold .json file, or a folder of them")
     .argument("[inputs...]", "article files or folders (default: each gold file's document, beside it)")
     .option("--verbose", "list missed and spurious entities and relations per document")
     .option("--json", "print the full report as JSON")
     .addHelpText("after", `
+A gold file is JSON: {"document", "entities": [{"id", "name", "kind", "aliases"?, "optional"?}],
+"relations": [{"source", "relation", "target", "optional"?, "evidence"?}]}.
 Gold files are paired with texts by the gold file's "document" field (the text's path
 relative to its input folder, or its file name), else by the same base name.
 Exit code: 0 all scored, 1 some gold files or texts skipped, 2 usage error or nothing to score.
 
 Example:
-  newsgraph eval --gold ../shared/dev ../shared/dev --verbose`)
+  newsgraph eval --gold gold/ articles/ --verbose
+  newsgraph eval --gold gold/article.json --json`)
     .action(async (inputs: string[], options: EvalOptions) => {
       process.exitCode = await runEval(inputs, options);
     });

@@ -8,14 +8,15 @@ export function registerExtract(program: Command): void {
   program
     .command("extract")
     .description("print the entities and relations of each document as JSON Lines")
-    .argument("<inputs...>", ".txt/.md files or folders of them")
+    .argument("<inputs...>", '.txt/.md/.html files or folders of them; "-" reads one document from standard input')
     .addHelpText("after", `
 One JSON object per line and per document:
   {"document", "entities": [{"id", "name", "kind", "aliases",
      "mentions": [{"start", "end", "text", "sentence", "form"}]}],
    "relations": [{"source", "relation", "target", "evidence", "confidence",
      "modality", "attributedTo", "negated", "role"?}]}
-Offsets are JavaScript string indices into the file's text.
+Offsets are JavaScript string indices into the file's text (for .html/.htm, into the
+article text read from it: title, then main text). "-" reads standard input (document "stdin").
 Exit code: 0 all read, 1 some inputs skipped, 2 usage error or nothing readable.
 
 Example:

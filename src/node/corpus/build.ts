@@ -24,7 +24,7 @@ import { acquireLock } from "./lock.js";
 import { entitiesProblem, extractionProblem } from "./validate.js";
 import { discover, TextReader, type SourceDocument } from "./discover.js";
 import { createExtractorPool, mapOrdered } from "./extractor.js";
-import { plan } from "./plan.js";
+import { plan, type Plan } from "./plan.js";
 import { createProgress, type Progress } from "./progress.js";
 import {
   MANIFEST_FILE, STORE_FILE, StoreWriter, formatManifest, readManifest, readStore,
@@ -127,10 +127,7 @@ export async function buildCorpus(options: CorpusOptions): Promise<CorpusBuild> 
     const manifest = options.update !== undefined ? await readManifest(options.update) : undefined;
     const stored = manifest?.documents ?? [];
     const decided = plan<SourceDocument>(stored, inputs);
-    const notes: Problem[] = decided.duplicates.map(({ entry, stored: wasStored, sameAs }) => ({
-      path: wasStored ? `${entry.id} (stored)` : (entry as SourceDocument).origin ?? entry.id,
-      message: `same text as "${sameAs}": counted once`,
-    }));
+    const notes = duplicateNotes(decided.duplicates);
 
     // 1. Extract the new documents, in id order, into a store of their own.
     const index = new ResolutionIndex();
@@ -203,7 +200,15 @@ export async function buildCorpus(options: CorpusOptions): Promise<CorpusBuild> 
         storedKept.size > 0 ? linesOnly(storedLines(storeFile, storedKept)) : undefined,
         newEntries.size > 0 ? readStore(staged.newStore) : undefined,
       ];
+      const total = storedKept.size + newEntries.size;
+      let merged = 0;
+      let shown = 0;
       for await (const line of mergeById(streams)) {
+        // A line a few times a second, not one per document.
+        if (merged++ % 100 === 0 && performance.now() - shown > 200) {
+          progress.phase?.(`merging ${merged.toLocaleString("en-US")}/${total.toLocaleString("en-US")} documents`);
+          shown = performance.now();
+        }
         const extraction = JSON.parse(line) as Extraction;
         const storedLine = storedLineOf.get(extraction.document);
         if (storedLine !== undefined && !newEntries.has(extraction.document)) {
@@ -419,6 +424,22 @@ async function makeFolder(dir: string, option: string): Promise<void> {
     if (code === "EEXIST" || code === "ENOTDIR") throw new UsageError(`${option} ${dir} is not a folder (a file is in its path)`);
     throw error;
   }
+}
+
+/** Up to this many duplicate texts are noted one per line; more, in one line with a count. */
+export const MAX_DUPLICATE_NOTES = 3;
+
+function duplicateNotes(duplicates: Plan<SourceDocument>["duplicates"]): Problem[] {
+  const notes = duplicates.map(({ entry, stored: wasStored, sameAs }) => ({
+    path: wasStored ? `${entry.id} (stored)` : (entry as SourceDocument).origin ?? entry.id,
+    message: `same text as "${sameAs}": counted once`,
+  }));
+  if (notes.length <= MAX_DUPLICATE_NOTES) return notes;
+  const [first] = notes;
+  return [{
+    path: `${notes.length} documents`,
+    message: `same text as another document: each counted once, under the smallest id (first: ${first.path}, ${first.message.replace(/: counted once$/, "")})`,
+  }];
 }
 
 /** One summary line: what the build did and how fast. */

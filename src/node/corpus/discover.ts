@@ -1,4 +1,4 @@
-// Finding the documents of a corpus without holding their texts: .txt/.md files (a folder
+// Finding the documents of a corpus without holding their texts: .txt/.md/.html files (a folder
 // tree is walked) and JSON Lines files with one {"id", "text", "date"?, "source"?} per line.
 // Each document is read once here to learn its id, hash and word count, and read again
 // (by path, or by byte offset into its .jsonl) only when a worker needs it.
