@@ -89,8 +89,6 @@ const ADVERSARIAL: [string, () => string, number][] = [
     for (let i = 0; text.length < 1_000_000; i++) text += words[i % words.length] + " ";
     return text;
   }, 30],
-  // One run-on sentence: the later stages' work grows with a sentence's square unless split.
-  ["3 MB without a full stop (one repeated clause)", () => "Biden met Scholz and Macron ".repeat(110_000), 30],
   ["one 200,000-letter word", () => "a".repeat(200_000), 10],
   ["20,000 one-name lines", () => "Putin\n".repeat(20_000), 15],
   ["one name 3,000 times in a sentence", () => "Kim Jong Un, ".repeat(3_000) + "met Putin.", 15],
@@ -120,6 +118,16 @@ describe.concurrent("extract on adversarial text", () => {
       checkConsistent(name, text, await extractWithin(name, text, seconds));
     }, 300_000);
   }
+});
+
+// One run-on sentence: the later stages' work grows with a sentence's square unless it is
+// split (src/nlp/split.ts). Alone on the threads, so the budget measures this text only.
+describe("extract on a run-on text", () => {
+  it("3 MB without a full stop (one repeated clause): under 30 s, consistent output", async () => {
+    const name = "3 MB without a full stop";
+    const text = "Biden met Scholz and Macron ".repeat(110_000);
+    checkConsistent(name, text, await extractWithin(name, text, 30));
+  }, 300_000);
 });
 
 /** Random text from a seeded mix of scripts, symbols, names and sentences. */

@@ -108,6 +108,10 @@ export async function buildCorpus(options: CorpusOptions): Promise<CorpusBuild> 
   if (inputs.length === 0 && options.update === undefined) {
     throw new NoDocumentsError(`no readable input texts in ${options.inputs.join(", ")}`, problems);
   }
+  // A folder with no manifest is refused before anything is created or locked.
+  if (options.update !== undefined && !(await stat(path.join(options.update, MANIFEST_FILE)).catch(() => undefined))) {
+    await readManifest(options.update);
+  }
   const releaseLocks = await lockFolders(options.out, options.update);
   const staged = stagingPaths(options.out);
   for (const file of Object.values(staged)) removeOnExit(file);
