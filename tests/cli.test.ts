@@ -149,7 +149,7 @@ describe("build", () => {
     writeFileSync(blocker, "not a folder");
     const result = runCli(["build", path.join(inputs, "good.txt"), "--out", path.join(blocker, "graph")]);
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe(`newsgraph: cannot write to ${path.join(blocker, "graph")} (ENOTDIR)\n`);
+    expect(result.stderr).toBe(`newsgraph: --out ${path.join(blocker, "graph")} is not a folder (a file is in its path)\n`);
     expect(readFileSync(blocker, "utf8")).toBe("not a folder");
   });
 

@@ -228,7 +228,7 @@ describe("corpus build (library)", () => {
       [`${file}:3`, 'skipped: "id" must be a non-empty string'],
       [`${file}:4`, 'skipped: "text" must be a string'],
       [`${file}:6`, "skipped: empty text"],
-      [`${file}:7`, 'skipped: "date" must be an ISO date (YYYY-MM-DD...), got "yesterday"'],
+      [`${file}:7`, 'skipped: "date" must be a real ISO date (YYYY-MM-DD, optionally THH:MM[:SS][Z|±HH:MM]), got "yesterday"'],
       [`${file}:8`, 'skipped: expected an object {"id", "text", "date"?, "source"?}'],
       [`${file}:9`, `skipped: same document name "good" as ${file}:1`],
     ]);
@@ -318,7 +318,8 @@ describe("newsgraph build (corpus)", () => {
       const code = await exited;
       expect(code).toBe(signal === "SIGINT" ? 130 : -1);
       const after = snapshot(out);
-      const left = Object.keys(after).filter((name) => name.endsWith(".tmp"));
+      // The lock file too: kill -9 leaves it, and the next build takes it over.
+      const left = Object.keys(after).filter((name) => name.endsWith(".tmp") || name === ".newsgraph.lock");
       // SIGINT cleans up; SIGKILL cannot, and the next build removes what it left.
       expect(left.length > 0).toBe(signal === "SIGKILL");
       for (const name of left) delete after[name];

@@ -120,6 +120,16 @@ describe.concurrent("extract on adversarial text", () => {
   }
 });
 
+// One run-on sentence: the later stages' work grows with a sentence's square unless it is
+// split (src/nlp/split.ts). Alone on the threads, so the budget measures this text only.
+describe("extract on a run-on text", () => {
+  it("3 MB without a full stop (one repeated clause): under 30 s, consistent output", async () => {
+    const name = "3 MB without a full stop";
+    const text = "Biden met Scholz and Macron ".repeat(110_000);
+    checkConsistent(name, text, await extractWithin(name, text, 30));
+  }, 300_000);
+});
+
 /** Random text from a seeded mix of scripts, symbols, names and sentences. */
 function randomText(random: () => number): string {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];

@@ -5,6 +5,7 @@ import model from "wink-eng-lite-web-model";
 import type { Document, Sentence } from "../model.js";
 import { Doc, type TokenInput } from "../doc/doc.js";
 import type { Tokenizer } from "../doc/pipeline.js";
+import { splitOverlongSentences } from "./split.js";
 
 export { normalizeText } from "../identity.js";
 
@@ -130,7 +131,8 @@ export function analyze(document: Document): Doc {
     }
     if (firstToken >= 0) push(firstToken, lastToken + 1);
   }
-  return Doc.fromTokens(document, tokens, sentences);
+  // Bounds the later stages' work per sentence (see split.ts).
+  return Doc.fromTokens(document, tokens, splitOverlongSentences(tokens, sentences));
 
   function push(firstToken: number, lastToken: number): void {
     const index = sentences.length;

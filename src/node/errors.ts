@@ -23,3 +23,13 @@ export interface Problem {
 export function reportProblems(problems: readonly Problem[]): void {
   for (const problem of problems) process.stderr.write(`newsgraph: ${problem.path}: ${problem.message}\n`);
 }
+
+/** A file-system error in words: "permission denied", "no space left", else its code. */
+export function describeError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "EROFS") return "read-only file system";
+  if (code === "ENOSPC") return "no space left on the device";
+  if (code === "EDQUOT") return "disk quota exceeded";
+  return code ?? (error instanceof Error ? error.message : String(error));
+}

@@ -7,7 +7,7 @@ import { buildGraph } from "../../src/graph/index.js";
 import { highlightActors } from "../../viewer/src/evidence.js";
 import { fromSerialized, GraphLoadError, placeMissingNodes } from "../../viewer/src/graph-source.js";
 import { buildSearchIndex, normalizeName, searchNodes } from "../../viewer/src/search-index.js";
-import { decodeViewState, encodeViewState, type ViewState } from "../../viewer/src/url-state.js";
+import { decodeViewState, encodeViewState, isSameOriginPath, type ViewState } from "../../viewer/src/url-state.js";
 import { syntheticGraph } from "./fixtures.js";
 
 describe("URL state", () => {
@@ -46,6 +46,22 @@ describe("URL state", () => {
     expect(encodeViewState({ filters: NO_FILTERS })).toBe("");
     expect(decodeViewState("?camera=1,2&minConfidence=lots&edgeLabels=maybe")).toEqual({ filters: NO_FILTERS });
     expect(decodeViewState("?edgeLabels=on")).toEqual({ filters: NO_FILTERS, edgeLabels: true });
+  });
+
+  it("takes only same-origin paths as ?graph= (no data:, blob:, other hosts)", () => {
+    for (const graph of ["graph.json", "/graph.json", "other/graph.gexf", "../up/graph.json?v=2", "./g%20h.json", "my graph.json"]) {
+      expect(isSameOriginPath(graph), graph).toBe(true);
+      expect(decodeViewState(`?graph=${encodeURIComponent(graph)}`).graph, graph).toBe(graph);
+    }
+    const fabricated = "data:application/json," + encodeURIComponent(JSON.stringify({ nodes: [{ key: "fake" }], edges: [] }));
+    for (const graph of [
+      fabricated, "DATA:application/json,{}", "blob:http://127.0.0.1:5173/0b1e", "https://attacker.example/graph.json",
+      "//attacker.example/graph.json", "/\\attacker.example/graph.json", "\\\\attacker.example/g.json", " data:,{}",
+      "java\tscript:alert(1)", "javascript:alert(1)", "file:///etc/passwd",
+    ]) {
+      expect(isSameOriginPath(graph), graph).toBe(false);
+      expect(decodeViewState(`?graph=${encodeURIComponent(graph)}`), graph).toEqual({ filters: NO_FILTERS });
+    }
   });
 });
 

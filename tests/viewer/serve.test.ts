@@ -1,12 +1,14 @@
 // `newsgraph serve`'s server: what it serves, what it refuses, and how it reports bad input.
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { connect, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toGexf } from "../../src/export/index.js";
 import { buildGraph } from "../../src/graph/index.js";
-import { HOST, parsePort, readGraphAsJson, startServer, type RunningServer } from "../../src/node/commands/serve.js";
+import {
+  CONTENT_SECURITY_POLICY, HOST, parsePort, readGraphAsJson, startServer, type RunningServer,
+} from "../../src/node/commands/serve.js";
 import { UsageError } from "../../src/node/errors.js";
 import { fromSerialized } from "../../viewer/src/graph-source.js";
 import { syntheticGraph } from "./fixtures.js";
@@ -24,6 +26,9 @@ beforeAll(async () => {
   writeFileSync(path.join(viewerDir, "index.html"), "<!doctype html><title>viewer</title>");
   writeFileSync(path.join(viewerDir, "assets", "app.js"), "export {};");
   writeFileSync(path.join(dir, "secret.txt"), "not for the web");
+  symlinkSync(path.join(dir, "secret.txt"), path.join(viewerDir, "leak.txt"));
+  symlinkSync(dir, path.join(viewerDir, "outside"));
+  symlinkSync(path.join(viewerDir, "assets", "app.js"), path.join(viewerDir, "inside.js"));
   jsonFile = path.join(dir, "graph.json");
   gexfFile = path.join(dir, "graph.gexf");
   const graph = syntheticGraph();
@@ -63,6 +68,79 @@ describe("newsgraph serve", () => {
     const head = await fetch(`${server.url}graph.json`, { method: "HEAD" });
     expect(head.status).toBe(200);
     expect(await head.text()).toBe("");
+  });
+
+  it("answers only requests addressed to a loopback name with its port (no DNS rebinding)", async () => {
+    for (const host of [`127.0.0.1:${server.port}`, `localhost:${server.port}`, `LOCALHOST:${server.port}`, `[::1]:${server.port}`]) {
+      expect((await raw(server.port, `GET /graph.json HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`)).status, host).toBe(200);
+    }
+    for (const host of ["attacker.example:" + server.port, "attacker.example", `127.0.0.1:${server.port + 1}`, "127.0.0.1", `localhost.attacker.example:${server.port}`]) {
+      const response = await raw(server.port, `GET /graph.json HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);
+      expect(response.status, host).toBe(421);
+      expect(response.text, host).not.toContain('"nodes"');
+    }
+    // HTTP/1.0 without any Host header.
+    expect((await raw(server.port, "GET /graph.json HTTP/1.0\r\n\r\n")).status).toBe(421);
+  });
+
+  it("sends the content security policy (no framing) and nosniff as headers", async () => {
+    for (const pathname of ["", "graph.json", "assets/app.js", "missing.js"]) {
+      const response = await fetch(`${server.url}${pathname}`);
+      expect(response.headers.get("content-security-policy"), pathname).toBe(CONTENT_SECURITY_POLICY);
+      expect(response.headers.get("x-content-type-options"), pathname).toBe("nosniff");
+      expect(response.headers.get("x-frame-options"), pathname).toBe("DENY");
+    }
+    expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
+    expect(CONTENT_SECURITY_POLICY).toMatch(/connect-src 'self' blob:;/);
+  });
+
+  it("serves no file a symbolic link leads to outside the viewer build", async () => {
+    expect((await fetch(`${server.url}leak.txt`)).status).toBe(404);
+    expect((await fetch(`${server.url}outside/secret.txt`)).status).toBe(404);
+    const inside = await fetch(`${server.url}inside.js`);
+    expect(inside.status).toBe(200);
+    expect(await inside.text()).toBe("export {};");
+  });
+
+  it("refuses a request body at once, without reading it", async () => {
+    // Announce 50 MB, send 1 KB: the answer and the close come before the rest is sent.
+    const head = `POST /graph.json HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nContent-Length: ${50 * 1024 * 1024}\r\n\r\n`;
+    const post = await raw(server.port, head + "x".repeat(1024));
+    expect(post.status).toBe(405);
+    expect(post.closedByServer).toBe(true);
+    const get = `GET / HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nContent-Length: ${50 * 1024 * 1024}\r\n\r\n`;
+    const withBody = await raw(server.port, get + "x".repeat(1024));
+    expect(withBody.status).toBe(413);
+    expect(withBody.closedByServer).toBe(true);
+  });
+
+  it("converts a GEXF graph once per change of the file, not on every request", async () => {
+    const file = path.join(dir, "cached.gexf");
+    const graph = syntheticGraph();
+    const rebuilt = buildGraph([]);
+    rebuilt.import(graph);
+    const gexf = toGexf(rebuilt);
+    writeFileSync(file, gexf);
+    // Whole seconds, so that setting the same time again gives the same mtimeMs.
+    const atime = new Date(Date.UTC(2024, 0, 1));
+    const mtime = new Date(Date.UTC(2024, 0, 2));
+    utimesSync(file, atime, mtime);
+    const gexfServer = await startServer({ graphFile: file, port: 0, viewerDir });
+    try {
+      const first = await (await fetch(`${gexfServer.url}graph.json`)).text();
+      expect(JSON.parse(first).nodes).toHaveLength(8);
+      // Same size and modification time: the cached conversion is served, the file not re-read.
+      writeFileSync(file, gexf.replace("<gexf", "<xxxx"));
+      utimesSync(file, atime, mtime);
+      expect(await (await fetch(`${gexfServer.url}graph.json`)).text()).toBe(first);
+      // A rebuilt file (new modification time) is read again.
+      const renamed = gexf.replace(/label="[^"]*"/, 'label="Renamed entity"');
+      writeFileSync(file, renamed);
+      utimesSync(file, atime, new Date(mtime.getTime() + 5_000));
+      expect(await (await fetch(`${gexfServer.url}graph.json`)).text()).toContain("Renamed entity");
+    } finally {
+      await gexfServer.close();
+    }
   });
 
   it("turns a GEXF file into the same viewer graph as graph.json", async () => {
@@ -125,5 +203,26 @@ async function rawGet(port: number, pathname: string): Promise<number> {
     });
     req.on("error", reject);
     req.end();
+  });
+}
+
+/** Sends `request` as bytes; the status, the text received, and whether the server closed first. */
+async function raw(port: number, request: string): Promise<{ status: number; text: string; closedByServer: boolean }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, HOST);
+    let text = "";
+    socket.setEncoding("utf8");
+    socket.on("data", (chunk: string) => { text += chunk; });
+    socket.on("error", reject);
+    // The client never ends its side: an "end" can only come from the server.
+    socket.on("end", () => {
+      socket.destroy();
+      resolve({ status: Number(/^HTTP\/1\.[01] (\d{3})/.exec(text)?.[1] ?? 0), text, closedByServer: true });
+    });
+    setTimeout(() => {
+      socket.destroy();
+      resolve({ status: Number(/^HTTP\/1\.[01] (\d{3})/.exec(text)?.[1] ?? 0), text, closedByServer: false });
+    }, 5_000);
+    socket.write(request);
   });
 }

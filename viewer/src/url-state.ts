@@ -89,7 +89,7 @@ export function decodeViewState(search: string): ViewState {
   const edgeLabels = params.get("edgeLabels");
   if (edgeLabels === "on" || edgeLabels === "off") state.edgeLabels = edgeLabels === "on";
   const graph = params.get("graph");
-  if (graph) state.graph = graph;
+  if (graph && isSameOriginPath(graph)) state.graph = graph;
   const node = params.get("node");
   if (node) state.node = node;
   const edge = params.get("edge");
@@ -104,6 +104,23 @@ export function decodeViewState(search: string): ViewState {
 function integer(text: string | null, fallback: number): number {
   const value = Number(text ?? "");
   return text !== null && Number.isInteger(value) ? value : fallback;
+}
+
+/**
+ * Whether a ?graph= value is a path on this server. Anything else (data:, blob:, another
+ * host) would show a graph someone else made under this page's address; a local file is
+ * opened through the file picker or by dropping it instead.
+ */
+export function isSameOriginPath(value: string): boolean {
+  // Browsers drop control characters and outer spaces from URLs, and read a backslash as "/".
+  if (/[\u0000-\u001f\u007f\\]/.test(value) || value !== value.trim()) return false;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(value) || value.startsWith("//")) return false;
+  const base = "http://viewer.invalid/app/";
+  try {
+    return new URL(value, base).origin === new URL(base).origin;
+  } catch {
+    return false;
+  }
 }
 
 function round(value: number, digits: number): number {

@@ -2,11 +2,12 @@
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Command } from "commander";
-import { EXIT_OK, EXIT_SKIPPED, UsageError, reportProblems } from "../errors.js";
-import { writeFilesAtomic } from "../write.js";
+import { EXIT_OK, EXIT_SKIPPED, UsageError, describeError, reportProblems } from "../errors.js";
+import { removeStaleTemps, writeFilesAtomic } from "../write.js";
 
 interface BuildOptions {
   out: string;
+  quiet?: boolean;
   format: string;
   workers: string;
   update?: string;
@@ -19,11 +20,12 @@ export function registerBuild(program: Command): void {
   program
     .command("build")
     .description("extract every article and write the graph as graph.json and graph.gexf")
-    .argument("[inputs...]", ".txt/.md/.jsonl files or folders of them", [DEFAULT_INPUT])
+    .argument("[inputs...]", ".txt/.md/.html/.jsonl files or folders of them", [DEFAULT_INPUT])
     .option("-o, --out <dir>", "output folder", DEFAULT_OUT)
-    .option("-w, --workers <n>", "extraction threads (1: no threads)", String(availableParallelism()))
+    .option("-w, --workers <n>", "extraction threads (small inputs extract in the main thread)", String(availableParallelism()))
     .option("-u, --update <dir>", "add the inputs to the graph built in <dir> (written back there unless --out is given)")
     .option("-f, --format <list>", "comma-separated: json, gexf, graphml, csv (nodes.csv, edges.csv), cypher", "json,gexf")
+    .option("-q, --quiet", "print only problems: no progress, notes or summary")
     .addHelpText("after", `
 Writes <dir>/graph.json (graphology export, lossless) and <dir>/graph.gexf (GEXF 1.3),
 each atomically, and prints one summary line. --format picks the files instead:
@@ -50,7 +52,7 @@ Example:
 
 async function runBuild(inputs: string[], options: BuildOptions): Promise<number> {
   const started = performance.now();
-  const { parseFormats, exportFiles } = await import("../../export/formats.js");
+  const { EXPORT_FORMATS, parseFormats, exportFiles } = await import("../../export/formats.js");
   let formats;
   try {
     formats = parseFormats(options.format);
@@ -61,26 +63,34 @@ async function runBuild(inputs: string[], options: BuildOptions): Promise<number
   if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers: expected a whole number from 1, got "${options.workers}"`);
 
   // Loaded here, not at the top, so `--help` and usage errors answer at once.
-  const [{ NoDocumentsError, buildCorpus, summarize }, { applyLayout }] = await Promise.all([
+  const [{ NoDocumentsError, SILENT, buildCorpus, createProgress, summarize }, { applyLayout }] = await Promise.all([
     import("../corpus/index.js"), import("../../layout/index.js"),
   ]);
-  const corpus = await buildCorpus({ inputs, out: options.out, update: options.update, workers })
+  const progress = options.quiet ? SILENT : createProgress();
+  const corpus = await buildCorpus({ inputs, out: options.out, update: options.update, workers, progress })
     .catch((error: unknown) => {
       if (error instanceof NoDocumentsError) reportProblems(error.problems);
       throw error;
     });
   const { problems } = corpus;
-  reportProblems([...problems, ...corpus.notes]);
+  reportProblems(options.quiet ? problems : [...problems, ...corpus.notes]);
+  progress.phase?.(`laying out ${corpus.graph.order.toLocaleString("en-US")} entities`);
   const graph = applyLayout(corpus.graph);
   try {
+    // Every name an export can write, so that no format's leftovers from a killed build stay.
+    await removeStaleTemps(options.out, exportFiles(graph, EXPORT_FORMATS).map((file) => file.name));
+    const files = exportFiles(graph, formats);
     await writeFilesAtomic(
-      exportFiles(graph, formats).map((file) => ({ path: path.join(options.out, file.name), content: file.chunks })));
+      files.map((file) => ({ path: path.join(options.out, file.name), content: file.chunks })),
+      (file, index) => progress.phase?.(`writing ${path.basename(file.path)} (${index + 1}/${files.length})`));
     await corpus.commit();
   } catch (error) {
+    progress.phase?.("");
     await corpus.discard();
-    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new UsageError(`cannot write to ${options.out} (${code})`);
+    throw new UsageError(`cannot write to ${options.out}: ${describeError(error)}`);
   }
+  progress.phase?.("");
+  if (options.quiet) return problems.length > 0 ? EXIT_SKIPPED : EXIT_OK;
   if (process.stderr.isTTY) process.stderr.write(`${summarize(corpus.stats)}\n`);
 
   const seconds = ((performance.now() - started) / 1000).toFixed(2);

@@ -20,7 +20,7 @@ interface EvalOptions {
 export function registerEval(program: Command): void {
   program
     .command("eval")
-    .description("score extraction against gold annotation files (see shared/spec/gold-format.md)")
+    .description("score extraction against gold annotation files (format: newsgraph eval --help)")
     .option("--gold <file-or-dir>", "a gold .json file, or a folder of them")
     .option("--treebank <file>", "instead: score the dependency parser on a CoNLL-U treebank (UAS, LAS)")
     .option("--ner <file>", "score name mentions against a token-per-line IOB/BIO file instead")
@@ -29,6 +29,8 @@ export function registerEval(program: Command): void {
     .option("--verbose", "list missed and spurious entities and relations per document, with the rule behind each spurious relation")
     .option("--json", "print the full report as JSON")
     .addHelpText("after", `
+A gold file is JSON: {"document", "entities": [{"id", "name", "kind", "aliases"?, "optional"?}],
+"relations": [{"source", "relation", "target", "optional"?, "evidence"?}]}.
 Gold files are paired with texts by the gold file's "document" field (the text's path
 relative to its input folder, or its file name), else by the same base name.
 Exit code: 0 all scored, 1 some gold files or texts skipped, 2 usage error or nothing to score.
@@ -38,9 +40,10 @@ tags) and the parser; gold words count as aligned when one token covers exactly 
 characters, and unaligned words count as errors.
 
 Example:
-  newsgraph eval --gold ../shared/dev ../shared/dev --verbose
-  newsgraph eval --treebank ../shared/corpora/ud-english-ewt/en_ewt-ud-test.conllu
-  newsgraph eval --ner ../shared/corpora/uner-english-ewt/en_ewt-ud-test.iob2 --json`)
+  newsgraph eval --gold gold/ articles/ --verbose
+  newsgraph eval --gold gold/article.json --json
+  newsgraph eval --treebank en_ewt-ud-test.conllu
+  newsgraph eval --ner en_ewt-ud-test.iob2 --json`)
     .action(async (inputs: string[], options: EvalOptions) => {
       if (options.treebank !== undefined) process.exitCode = await runTreebank(options.treebank, options.json === true);
       else if (options.ner !== undefined) {

@@ -8,7 +8,7 @@ export function registerExtract(program: Command): void {
   program
     .command("extract")
     .description("print the entities and relations of each document as JSON Lines")
-    .argument("<inputs...>", ".txt/.md files or folders of them")
+    .argument("<inputs...>", '.txt/.md/.html files or folders of them; "-" reads one document from standard input')
     .option("--explain", "add to each relation the rule that made it and its trigger, and to each entity the rule that decided its kind")
     .addHelpText("after", `
 One JSON object per line and per document:
@@ -18,7 +18,8 @@ One JSON object per line and per document:
      "modality", "attributedTo", "negated", "role"?}]}
 With --explain, each entity also has "kindRule" and each relation "rule" and
 "trigger": {"start", "end", "text"} (rule ids: README, "How extraction works").
-Offsets are JavaScript string indices into the file's text.
+Offsets are JavaScript string indices into the file's text (for .html/.htm, into the
+article text read from it: title, then main text). "-" reads standard input (document "stdin").
 Exit code: 0 all read, 1 some inputs skipped, 2 usage error or nothing readable.
 
 Example:

@@ -2,7 +2,7 @@
 // between two entities, from a graph file. A readable table by default, JSON with --json.
 import path from "node:path";
 import type { Command } from "commander";
-import { GraphFormatError, type GraphQuery } from "../../query/index.js";
+import { GraphFormatError, normalizeName, type GraphQuery } from "../../query/index.js";
 import {
   formatEntity, formatPaths, formatRelationTable, formatUnresolved,
 } from "../../query/format.js";
@@ -46,7 +46,8 @@ export function registerQuery(program: Command): void {
     .option("--max-length <n>", "longest connection --path looks for, in hops", "4")
     .option("--json", "print JSON for scripts instead of a table")
     .addHelpText("after", `
-Names resolve through aliases, ignoring case, a leading "the", a trailing "'s", dots and accents.
+Names resolve through aliases, ignoring case, a leading "the", a trailing "'s", dots and accents;
+a surname alone finds the one person in the graph who has it ("Biden": Joe Biden).
 Exit code: 0 answered (also when nothing matches), 1 a name matched no entity (close names are
 suggested on stderr), 2 usage error or unreadable graph file.
 
@@ -69,6 +70,9 @@ async function runQuery(options: QueryOptions): Promise<number> {
     throw new UsageError("say what to query: --entity NAME, --path A B, or a --relation/--target filter");
   }
   const kg = await openGraph(options.graph);
+  if (options.entity) options.entity = bySurname(kg, options.entity);
+  if (options.target) options.target = bySurname(kg, options.target);
+  if (options.path) options.path = options.path.map((name) => bySurname(kg, name));
   return options.path ? pathQuery(kg, options, conditions) : relationQuery(kg, options, conditions);
 }
 
@@ -122,6 +126,22 @@ function relationsOf(
     unresolved: [],
     resolved: { ...outgoing.resolved, ...incoming.resolved },
   };
+}
+
+/**
+ * A one-word name that matches no entity but is the surname (last word) of exactly one
+ * person in the graph stands for that person ("Biden" -> Joe Biden); else the name as given.
+ */
+export function bySurname(kg: GraphQuery, name: string): string {
+  const wanted = normalizeName(name);
+  if (wanted === "" || wanted.includes(" ") || kg.entity(name).entity) return name;
+  const found: string[] = [];
+  kg.graph.forEachNode((node, attributes) => {
+    if (attributes.kind !== "PERSON" || typeof attributes.label !== "string") return;
+    const words = normalizeName(attributes.label).split(" ");
+    if (words.length > 1 && words[words.length - 1] === wanted) found.push(node);
+  });
+  return found.length === 1 ? found[0] : name;
 }
 
 /** Reads the graph file; a bad one is a usage error naming the file. */

@@ -1,8 +1,11 @@
 // `newsgraph serve [graph.json|graph.gexf] [--port N]`: serves the built viewer
 // (viewer/dist) and one graph, on 127.0.0.1 only. The viewer loads /graph.json by
-// default; a GEXF file is converted to graph.json on the fly.
+// default; a GEXF file is converted to graph.json on the fly (once per change of the file).
+// What it refuses: requests naming another host (DNS rebinding: a page of another site
+// resolving its name to 127.0.0.1 must not read the graph), files outside the viewer build
+// (also through symbolic links), methods other than GET and HEAD, and request bodies.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { readFile, stat } from "node:fs/promises";
+import { readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
@@ -74,17 +77,20 @@ export function parsePort(value: string): number {
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const viewerDir = path.resolve(options.viewerDir ?? VIEWER_DIR);
   const graphFile = path.resolve(options.graphFile);
-  await readGraphAsJson(graphFile, options.graphFile);
+  const graphs = new GraphCache();
+  await graphs.read(graphFile, options.graphFile);
   if (!(await isFile(path.join(viewerDir, "index.html")))) {
     throw new UsageError(`the viewer is not built (${path.join(viewerDir, "index.html")} is missing): run "npm run build:viewer"`);
   }
+  const realViewerDir = await realpath(viewerDir);
+  let port = options.port;
   const server = createServer((request, response) => {
-    handle(request, response, viewerDir, graphFile, options.graphFile).catch(() => {
+    handle(request, response, viewerDir, realViewerDir, graphFile, options.graphFile, port, graphs).catch(() => {
       if (!response.headersSent) send(response, 500, "text/plain; charset=utf-8", "internal error\n");
       else response.destroy();
     });
   });
-  const port = await listen(server, options.port);
+  port = await listen(server, options.port);
   return {
     url: `http://${HOST}:${port}/`,
     port,
@@ -110,11 +116,19 @@ function listen(server: Server, port: number): Promise<number> {
 }
 
 async function handle(
-  request: IncomingMessage, response: ServerResponse, viewerDir: string, graphFile: string, graphName: string,
+  request: IncomingMessage, response: ServerResponse, viewerDir: string, realViewerDir: string,
+  graphFile: string, graphName: string, port: number, graphs: GraphCache,
 ): Promise<void> {
+  if (!isAllowedHost(request.headers.host, port)) {
+    refuse(request, response, 421, `this server answers only to 127.0.0.1:${port}, localhost:${port} and [::1]:${port}`);
+    return;
+  }
   if (request.method !== "GET" && request.method !== "HEAD") {
-    response.setHeader("Allow", "GET, HEAD");
-    send(response, 405, "text/plain; charset=utf-8", "method not allowed\n");
+    refuse(request, response, 405, "method not allowed", { Allow: "GET, HEAD" });
+    return;
+  }
+  if (hasBody(request)) {
+    refuse(request, response, 413, "request bodies are not accepted");
     return;
   }
   let pathname: string;
@@ -126,8 +140,8 @@ async function handle(
   }
   if (pathname === "/graph.json") {
     try {
-      // Read on every request, so a rebuilt graph shows on reload.
-      send(response, 200, CONTENT_TYPES[".json"], await readGraphAsJson(graphFile, graphName), request.method === "HEAD");
+      // Checked on every request, so a rebuilt graph shows on reload.
+      send(response, 200, CONTENT_TYPES[".json"], await graphs.read(graphFile, graphName), request.method === "HEAD");
     } catch (error) {
       send(response, 500, "text/plain; charset=utf-8", `${(error as Error).message}\n`);
     }
@@ -140,23 +154,79 @@ async function handle(
     send(response, 404, "text/plain; charset=utf-8", "not found\n");
     return;
   }
-  if (!(await isFile(file))) {
+  // Nor anything a symbolic link inside it leads to outside it.
+  const real = await realpath(file).catch(() => undefined);
+  if (real === undefined || !real.startsWith(realViewerDir + path.sep) || !(await isFile(real))) {
     send(response, 404, "text/plain; charset=utf-8", "not found\n");
     return;
   }
   const type = CONTENT_TYPES[path.extname(file).toLowerCase()] ?? "application/octet-stream";
-  send(response, 200, type, await readFile(file), request.method === "HEAD");
+  send(response, 200, type, await readFile(real), request.method === "HEAD");
 }
 
-function send(response: ServerResponse, status: number, type: string, body: string | Buffer, headOnly = false): void {
+/**
+ * The viewer's policy (as in viewer/index.html, whose <meta> copy cannot say
+ * frame-ancestors), stricter: no data: fetches, no framing by other sites, no plugins.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'", "script-src 'self'", "worker-src 'self' blob:", "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:", "connect-src 'self' blob:", "object-src 'none'", "base-uri 'none'",
+  "form-action 'none'", "frame-ancestors 'none'",
+].join("; ");
+
+function send(
+  response: ServerResponse, status: number, type: string, body: string | Buffer, headOnly = false,
+  extra: Record<string, string> = {},
+): void {
   response.writeHead(status, {
     "Content-Type": type,
     "Content-Length": Buffer.byteLength(body),
     "Cache-Control": "no-store",
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
     "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
     "Referrer-Policy": "no-referrer",
+    ...extra,
   });
   response.end(headOnly ? undefined : body);
+}
+
+/** Ends the exchange without reading what the client still sends. */
+function refuse(request: IncomingMessage, response: ServerResponse, status: number, message: string, extra: Record<string, string> = {}): void {
+  send(response, status, "text/plain; charset=utf-8", `${message}\n`, false, { Connection: "close", ...extra });
+  request.socket.end();
+  request.socket.once("finish", () => request.socket.destroy());
+}
+
+/** Host names that reach this server on loopback, with the port it serves. */
+export function isAllowedHost(host: string | undefined, port: number): boolean {
+  if (host === undefined) return false;
+  const name = host.toLowerCase();
+  return ["127.0.0.1", "localhost", "[::1]"].some((allowed) => name === `${allowed}:${port}`);
+}
+
+/** A request that carries (or announces) a body. */
+function hasBody(request: IncomingMessage): boolean {
+  const length = request.headers["content-length"];
+  return request.headers["transfer-encoding"] !== undefined || (length !== undefined && length !== "0");
+}
+
+/**
+ * graph.json text of the graph file, re-read only when its modification time or size
+ * changes: converting a large GEXF takes seconds (95 MB: 28 s), reading it again on every
+ * page load would make each reload wait that long.
+ */
+export class GraphCache {
+  private cached: { file: string; mtimeMs: number; size: number; json: string } | undefined;
+
+  async read(file: string, name = file): Promise<string> {
+    const info = await stat(file).catch(() => undefined);
+    const cached = this.cached;
+    if (info && cached && cached.file === file && cached.mtimeMs === info.mtimeMs && cached.size === info.size) return cached.json;
+    const json = await readGraphAsJson(file, name);
+    this.cached = info ? { file, mtimeMs: info.mtimeMs, size: info.size, json } : undefined;
+    return json;
+  }
 }
 
 /** The graph as graphology-export JSON text; a clear UsageError when it is not a graph. */

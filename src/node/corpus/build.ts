@@ -10,17 +10,21 @@
 // entities only, so the graph is the same for any worker count and for an update as for a
 // full build of the same documents.
 import { availableParallelism } from "node:os";
-import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { createGraph, mergeExtraction, trimLists, type KnowledgeGraph } from "../../graph/index.js";
 import { ResolutionIndex, resolveExtraction } from "../../graph/resolve.js";
 import type { Extraction } from "../../model.js";
 import type { Problem } from "../errors.js";
-import { UsageError } from "../errors.js";
+import { UsageError, describeError } from "../errors.js";
+import { keep, removeOnExit } from "../cleanup.js";
+import { removeStaleTemps } from "../write.js";
+import { acquireLock } from "./lock.js";
+import { entitiesProblem, extractionProblem } from "./validate.js";
 import { discover, TextReader, type SourceDocument } from "./discover.js";
 import { createExtractorPool, mapOrdered } from "./extractor.js";
-import { plan } from "./plan.js";
+import { plan, type Plan } from "./plan.js";
 import { createProgress, type Progress } from "./progress.js";
 import {
   MANIFEST_FILE, STORE_FILE, StoreWriter, formatManifest, readManifest, readStore,
@@ -43,7 +47,8 @@ export interface CorpusOptions {
   extractor?: string;
   /**
    * Below this many words to extract, threads cost more to start than they save and the
-   * main thread extracts (same output either way). Default 10,000.
+   * main thread extracts (same output either way). Default 10,000: at most about a second of
+   * work, so a signal is answered within a second; above it even one worker is a thread.
    */
   minWordsForThreads?: number;
 }
@@ -100,39 +105,34 @@ export async function buildCorpus(options: CorpusOptions): Promise<CorpusBuild> 
   const workers = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
   const progress = options.progress ?? createProgress();
   const { documents: inputs, problems } = await discover(options.inputs);
-  const manifest = options.update !== undefined ? await readManifest(options.update) : undefined;
-  const stored = manifest?.documents ?? [];
-  if (inputs.length === 0 && !manifest) {
+  if (inputs.length === 0 && options.update === undefined) {
     throw new NoDocumentsError(`no readable input texts in ${options.inputs.join(", ")}`, problems);
   }
-  const decided = plan<SourceDocument>(stored, inputs);
-  const notes: Problem[] = decided.duplicates.map(({ entry, stored: wasStored, sameAs }) => ({
-    path: wasStored ? `${entry.id} (stored)` : (entry as SourceDocument).origin ?? entry.id,
-    message: `same text as "${sameAs}": counted once`,
-  }));
-
-  try {
-    await mkdir(options.out, { recursive: true });
-    await removeStaleStaging(options.out);
-  } catch (error) {
-    throw new UsageError(`cannot write to ${options.out} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  // A folder with no manifest is refused before anything is created or locked.
+  if (options.update !== undefined && !(await stat(path.join(options.update, MANIFEST_FILE)).catch(() => undefined))) {
+    await readManifest(options.update);
   }
+  const releaseLocks = await lockFolders(options.out, options.update);
   const staged = stagingPaths(options.out);
+  for (const file of Object.values(staged)) removeOnExit(file);
   const removeStaged = (): void => {
-    for (const file of Object.values(staged)) rmSync(file, { force: true });
+    for (const file of Object.values(staged)) {
+      rmSync(file, { force: true });
+      keep(file);
+    }
   };
-  const onSignal = (signal: NodeJS.Signals): void => {
-    removeStaged();
-    process.exit(signal === "SIGINT" ? 130 : 143);
-  };
-  process.on("SIGINT", onSignal);
-  process.on("SIGTERM", onSignal);
   const release = (): void => {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    removeStaged();
+    releaseLocks();
   };
 
   try {
+    // Read under the lock, so no other build changes it meanwhile.
+    const manifest = options.update !== undefined ? await readManifest(options.update) : undefined;
+    const stored = manifest?.documents ?? [];
+    const decided = plan<SourceDocument>(stored, inputs);
+    const notes = duplicateNotes(decided.duplicates);
+
     // 1. Extract the new documents, in id order, into a store of their own.
     const index = new ResolutionIndex();
     const extractedIds = new Set<string>();
@@ -140,9 +140,10 @@ export async function buildCorpus(options: CorpusOptions): Promise<CorpusBuild> 
     let words = 0;
     const newStore = new StoreWriter(staged.newStore);
     const wordsToExtract = decided.extract.reduce((sum, d) => sum + d.words, 0);
-    const threads = wordsToExtract < (options.minWordsForThreads ?? 10_000)
-      ? 1 : Math.min(workers, decided.extract.length);
-    const pool = createExtractorPool(threads);
+    // Small inputs extract in the main thread (a second at most, so a signal waits no longer).
+    const inThreads = wordsToExtract >= (options.minWordsForThreads ?? 10_000);
+    const threads = inThreads ? Math.max(1, Math.min(workers, decided.extract.length)) : 1;
+    const pool = createExtractorPool(threads, inThreads);
     const reader = new TextReader();
     progress.start(decided.extract.length, wordsToExtract);
     try {
@@ -180,13 +181,17 @@ export async function buildCorpus(options: CorpusOptions): Promise<CorpusBuild> 
     const storedEntries = new Map(stored.map((entry) => [entry.id, entry]));
     for (const slot of decided.keep) if (slot.stored) storedKept.set(slot.entry.id, storedEntries.get(slot.entry.id)!);
     const storeFile = options.update !== undefined ? path.join(options.update, STORE_FILE) : "";
+    // Where each kept document is in the store, to name the line if its relations are bad.
+    const storedLineOf = new Map<string, number>();
     if (storedKept.size > 0) {
-      let found = 0;
-      for await (const line of storedLines(storeFile, storedKept)) {
-        index.add(entitiesOf(line));
-        found++;
+      for await (const { line, number, document } of storedLines(storeFile, storedKept)) {
+        const entities = entitiesOf(line);
+        const problem = entitiesProblem(entities.entities);
+        if (problem !== undefined) throw badStoreLine(storeFile, number, problem);
+        index.add(entities);
+        storedLineOf.set(document, number);
       }
-      if (found !== storedKept.size) throw inconsistent(options.update!);
+      if (storedLineOf.size !== storedKept.size) throw inconsistent(options.update!);
     }
 
     // 3. Merge everything in id order; write the store and manifest of the result.
@@ -196,11 +201,24 @@ export async function buildCorpus(options: CorpusOptions): Promise<CorpusBuild> 
     const finalStore = storedKept.size > 0 ? new StoreWriter(staged.store) : undefined;
     try {
       const streams = [
-        storedKept.size > 0 ? storedLines(storeFile, storedKept) : undefined,
+        storedKept.size > 0 ? linesOnly(storedLines(storeFile, storedKept)) : undefined,
         newEntries.size > 0 ? readStore(staged.newStore) : undefined,
       ];
+      const total = storedKept.size + newEntries.size;
+      let merged = 0;
+      let shown = 0;
       for await (const line of mergeById(streams)) {
+        // A line a few times a second, not one per document.
+        if (merged++ % 100 === 0 && performance.now() - shown > 200) {
+          progress.phase?.(`merging ${merged.toLocaleString("en-US")}/${total.toLocaleString("en-US")} documents`);
+          shown = performance.now();
+        }
         const extraction = JSON.parse(line) as Extraction;
+        const storedLine = storedLineOf.get(extraction.document);
+        if (storedLine !== undefined && !newEntries.has(extraction.document)) {
+          const problem = extractionProblem(extraction);
+          if (problem !== undefined) throw badStoreLine(storeFile, storedLine, problem);
+        }
         mergeExtraction(graph, resolveExtraction(index, extraction));
         await finalStore?.write(line);
         const source = newEntries.get(extraction.document);
@@ -240,27 +258,39 @@ export async function buildCorpus(options: CorpusOptions): Promise<CorpusBuild> 
       async discard() {
         if (settled) return;
         settled = true;
-        removeStaged();
         release();
       },
     };
   } catch (error) {
-    removeStaged();
     release();
     throw error;
   }
 }
 
-/** The store's lines for the kept documents, checking each against the manifest's hash. */
-async function* storedLines(file: string, kept: ReadonlyMap<string, ManifestEntry>): AsyncGenerator<string> {
+/**
+ * The store's lines for the kept documents (with their line numbers), checking each against
+ * the manifest's hash.
+ */
+async function* storedLines(
+  file: string, kept: ReadonlyMap<string, ManifestEntry>,
+): AsyncGenerator<{ line: string; number: number; document: string }> {
   const dir = path.dirname(file);
+  let number = 0;
   try {
     for await (const line of readStore(file)) {
-      const { document, hash } = identityOf(line);
+      number++;
+      let identity;
+      try {
+        identity = identityOf(line);
+      } catch {
+        throw badStoreLine(file, number, "not valid JSON");
+      }
+      const { document, hash } = identity;
+      if (typeof document !== "string" || document === "") throw badStoreLine(file, number, `"document" is not a non-empty string`);
       const entry = kept.get(document);
       if (!entry) continue;
       if (entry.hash !== hash) throw inconsistent(dir);
-      yield line;
+      yield { line, number, document };
     }
   } catch (error) {
     if (error instanceof UsageError) throw error;
@@ -268,6 +298,14 @@ async function* storedLines(file: string, kept: ReadonlyMap<string, ManifestEntr
     if (code === "ENOENT") throw new UsageError(`${dir} has ${MANIFEST_FILE} but no ${STORE_FILE}: rebuild without --update`);
     throw inconsistent(dir);
   }
+}
+
+async function* linesOnly(lines: AsyncGenerator<{ line: string }>): AsyncGenerator<string> {
+  for await (const { line } of lines) yield line;
+}
+
+function badStoreLine(file: string, line: number, problem: string): UsageError {
+  return new UsageError(`${file}:${line}: not a stored extraction (${problem}): rebuild without --update`);
 }
 
 function inconsistent(dir: string): UsageError {
@@ -325,8 +363,8 @@ function documentOf(line: string): string {
 function identityOf(line: string): { document: string; hash: string | undefined } {
   const match = /^\{"document":("(?:[^"\\]|\\.)*"),"hash":"([^"\\]*)"/.exec(line);
   if (match) return { document: JSON.parse(match[1]) as string, hash: match[2] };
-  const { document, hash } = JSON.parse(line) as Extraction;
-  return { document, hash };
+  const value = JSON.parse(line) as Partial<Extraction> | null;
+  return { document: value?.document as string, hash: value?.hash };
 }
 
 function manifestEntry(document: SourceDocument): ManifestEntry {
@@ -345,27 +383,67 @@ function stagingPaths(out: string): Staged {
   };
 }
 
-/** Removes staging files left by builds that were killed (their process is gone). */
-async function removeStaleStaging(out: string): Promise<void> {
-  const pattern = new RegExp(`^\\.(?:${escape(STORE_FILE)}(?:\\.new)?|${escape(MANIFEST_FILE)})\\.(\\d+)\\.tmp$`);
-  for (const name of await readdir(out)) {
-    const pid = pattern.exec(name)?.[1];
-    if (pid !== undefined && !isRunning(Number(pid))) await rm(path.join(out, name), { force: true });
-  }
-}
-
-function isRunning(pid: number): boolean {
-  if (pid === process.pid) return true;
+/**
+ * Creates `out` if need be and takes the lock of it (and of the updated folder, when that is
+ * another one), then removes the staging files killed builds left; a folder that cannot be
+ * written, or a file where a folder should be, is a UsageError.
+ */
+async function lockFolders(out: string, update: string | undefined): Promise<() => void> {
+  const releases: (() => void)[] = [];
+  const releaseAll = (): void => {
+    for (const release of releases.splice(0)) release();
+  };
   try {
-    process.kill(pid, 0);
-    return true;
+    await makeFolder(out, "--out");
+    releases.push(acquireLock(out));
+    await removeStaleTemps(out, [STORE_FILE, MANIFEST_FILE]);
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
+    releaseAll();
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`cannot write to ${out}: ${describeError(error)}`);
+  }
+  if (update !== undefined && path.resolve(update) !== path.resolve(out)) {
+    try {
+      releases.push(acquireLock(update));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // A folder this user cannot write is one no build of theirs changes: read it unlocked.
+      if (!(code === "EACCES" || code === "EPERM" || code === "EROFS" || code === "ENOENT")) {
+        releaseAll();
+        if (error instanceof UsageError) throw error;
+        throw new UsageError(`cannot lock ${update}: ${describeError(error)}`);
+      }
+    }
+  }
+  return releaseAll;
+}
+
+async function makeFolder(dir: string, option: string): Promise<void> {
+  const info = await stat(dir).catch(() => undefined);
+  if (info && !info.isDirectory()) throw new UsageError(`${option} ${dir} is not a folder`);
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST" || code === "ENOTDIR") throw new UsageError(`${option} ${dir} is not a folder (a file is in its path)`);
+    throw error;
   }
 }
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** Up to this many duplicate texts are noted one per line; more, in one line with a count. */
+export const MAX_DUPLICATE_NOTES = 3;
+
+function duplicateNotes(duplicates: Plan<SourceDocument>["duplicates"]): Problem[] {
+  const notes = duplicates.map(({ entry, stored: wasStored, sameAs }) => ({
+    path: wasStored ? `${entry.id} (stored)` : (entry as SourceDocument).origin ?? entry.id,
+    message: `same text as "${sameAs}": counted once`,
+  }));
+  if (notes.length <= MAX_DUPLICATE_NOTES) return notes;
+  const [first] = notes;
+  return [{
+    path: `${notes.length} documents`,
+    message: `same text as another document: each counted once, under the smallest id (first: ${first.path}, ${first.message.replace(/: counted once$/, "")})`,
+  }];
 }
 
 /** One summary line: what the build did and how fast. */

@@ -1,4 +1,4 @@
-// Finding the documents of a corpus without holding their texts: .txt/.md files (a folder
+// Finding the documents of a corpus without holding their texts: .txt/.md/.html files (a folder
 // tree is walked) and JSON Lines files with one {"id", "text", "date"?, "source"?} per line.
 // Each document is read once here to learn its id, hash and word count, and read again
 // (by path, or by byte offset into its .jsonl) only when a worker needs it.
@@ -177,10 +177,25 @@ export function parseLine(bytes: Uint8Array): ParsedLine | { message: string } {
     if (typeof item !== "string") return { message: `skipped: "${field}" must be a string` };
     line[field] = item;
   }
-  if (line.date !== undefined && !/^\d{4}-\d{2}-\d{2}/.test(line.date)) {
-    return { message: `skipped: "date" must be an ISO date (YYYY-MM-DD...), got "${line.date}"` };
+  if (line.date !== undefined && !isIsoDate(line.date)) {
+    return { message: `skipped: "date" must be a real ISO date (YYYY-MM-DD, optionally THH:MM[:SS][Z|±HH:MM]), got ${JSON.stringify(line.date)}` };
   }
   return line;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-](\d{2}):?(\d{2}))?)?$/;
+
+/** An ISO 8601 date (and time) that exists: month 1-12, a day of that month, 00:00-23:59:59 (60: a leap second). */
+export function isIsoDate(text: string): boolean {
+  const match = ISO_DATE.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [1, 2, 3].map((k) => Number(match[k]));
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  if (day > days) return false;
+  const [hour, minute, second, offsetHours, offsetMinutes] = [4, 5, 6, 7, 8].map((k) => (match[k] === undefined ? 0 : Number(match[k])));
+  return hour <= 23 && minute <= 59 && second <= 60 && offsetHours <= 14 && offsetMinutes <= 59;
 }
 
 /** Streams a JSON Lines file, recording each good line's id, hash and byte range. */

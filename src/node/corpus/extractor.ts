@@ -14,9 +14,13 @@ export interface ExtractorPool {
   close(): Promise<void>;
 }
 
-/** One worker extracts in the main thread (no thread start-up, one core); more use threads. */
-export function createExtractorPool(workers: number): ExtractorPool {
-  if (workers <= 1) {
+/**
+ * `workers` threads; one worker extracts in the main thread (no thread start-up) unless
+ * `inThreads` says otherwise. A build gives a large input to threads even with one worker:
+ * a main thread busy extracting could not answer Ctrl-C until the document is done.
+ */
+export function createExtractorPool(workers: number, inThreads = workers > 1): ExtractorPool {
+  if (!inThreads) {
     // Imported here, not at the top: the pipeline (and its ~50 MB wink model) is loaded only
     // by the thread that extracts, never by a main thread that only merges.
     const worker = import("./worker.js");
@@ -32,7 +36,7 @@ export function createExtractorPool(workers: number): ExtractorPool {
   }
   const { filename, execArgv } = workerEntry();
   const pool = new Piscina<ExtractTask, ExtractResult>({
-    filename, execArgv, minThreads: workers, maxThreads: workers,
+    filename, execArgv, minThreads: Math.max(1, workers), maxThreads: Math.max(1, workers),
     // Each thread loads its own wink model; keep them for the whole build.
     idleTimeout: 60_000,
   });

@@ -3,4 +3,4 @@ export { NoDocumentsError, buildCorpus, summarize, type CorpusBuild, type Corpus
 export { discover, countWords, parseLine, type SourceDocument } from "./discover.js";
 export { plan, type Plan, type Entry } from "./plan.js";
 export { MANIFEST_FILE, STORE_FILE, formatManifest, readManifest, type Manifest, type ManifestEntry } from "./store.js";
-export { createProgress, type Progress } from "./progress.js";
+export { SILENT, createProgress, type Progress } from "./progress.js";

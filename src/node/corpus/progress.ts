@@ -1,4 +1,5 @@
-// Progress of the extraction on a terminal: documents done, words per second, time left.
+// Progress of a build on a terminal: for the extraction documents done, words per second and
+// time left; then one line per later phase (merging, layout, writing each file).
 // Only when stderr is a TTY: logs, pipes and CI see nothing but the final summary.
 import cliProgress from "cli-progress";
 
@@ -7,12 +8,15 @@ export interface Progress {
   /** One more document done (extracted or failed), of this many words. */
   advance(words: number): void;
   stop(): void;
+  /** A phase after the extraction (merge, layout, export) on one line, which the next replaces; "" clears it. */
+  phase?(text: string): void;
 }
 
-const SILENT: Progress = { start() {}, advance() {}, stop() {} };
+export const SILENT: Progress = { start() {}, advance() {}, stop() {}, phase() {} };
 
 export function createProgress(enabled: boolean = process.stderr.isTTY === true): Progress {
   if (!enabled) return SILENT;
+  let shown = false;
   const bar = new cliProgress.SingleBar({
     format: "extracting [{bar}] {value}/{total} documents | {rate} words/s | {left} left",
     barsize: 24,
@@ -40,6 +44,11 @@ export function createProgress(enabled: boolean = process.stderr.isTTY === true)
     },
     stop() {
       bar.stop();
+    },
+    phase(text) {
+      if (text === "" && !shown) return;
+      process.stderr.write(`\r\x1b[2K${text}`);
+      shown = text !== "";
     },
   };
 }
