@@ -68,19 +68,26 @@ function evidenceFor(ctx: RelationContext, d: Draft, s: { start: number; end: nu
 function finish(ctx: RelationContext): RelationRow[] {
   const { tokens, sentences, document, drafts } = ctx;
   const merged = new Map<string, RelationRow>();
+  // The sentences each relation already cites: a Set, since a relation stated in thousands of
+  // sentences (a long transcript) would make a scan of its evidence quadratic.
+  const cited = new Map<string, Set<number>>();
   for (const d of drafts) {
     const key = `${d.source}|${d.relation}|${d.target}`;
     const s = sentences[d.sentence];
-    const evidence = evidenceFor(ctx, d, s);
     const existing = merged.get(key);
     if (existing) {
-      if (!existing.evidence.some((e) => e.sentence === d.sentence)) existing.evidence.push(evidence);
+      const seen = cited.get(key)!;
+      if (!seen.has(d.sentence)) {
+        seen.add(d.sentence);
+        existing.evidence.push(evidenceFor(ctx, d, s));
+      }
       existing.confidence = Math.max(existing.confidence, adjusted(d));
       if (d.modality === "asserted") existing.modality = "asserted";
       if (!d.negated) delete existing.negated;
       continue;
     }
-    const relation: Relation = { source: d.source, relation: d.relation, target: d.target, evidence: [evidence], confidence: adjusted(d), modality: d.modality };
+    cited.set(key, new Set([d.sentence]));
+    const relation: Relation = { source: d.source, relation: d.relation, target: d.target, evidence: [evidenceFor(ctx, d, s)], confidence: adjusted(d), modality: d.modality };
     if (d.attributedTo && d.attributedTo !== d.source) relation.attributedTo = d.attributedTo;
     if (d.negated) relation.negated = true;
     if (d.role) relation.role = d.role;
