@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { Command, CommanderError } from "commander";
 import { EXIT_USAGE, UsageError } from "./errors.js";
+import "./models.js";
 import { registerBuild } from "./commands/build.js";
 import { registerExtract } from "./commands/extract.js";
 import { registerEval } from "./commands/eval.js";

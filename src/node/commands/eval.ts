@@ -1,4 +1,5 @@
 // `newsgraph eval --gold <file-or-dir> [inputs...]`: scores extraction against gold files.
+// `newsgraph eval --treebank FILE.conllu`: scores the dependency parser (src/parser/score.ts).
 import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Command } from "commander";
@@ -8,7 +9,8 @@ import { EXIT_OK, EXIT_SKIPPED, UsageError, reportProblems, type Problem } from 
 import { readInputs, readText } from "../read.js";
 
 interface EvalOptions {
-  gold: string;
+  gold?: string;
+  treebank?: string;
   verbose?: boolean;
   json?: boolean;
 }
@@ -17,7 +19,8 @@ export function registerEval(program: Command): void {
   program
     .command("eval")
     .description("score extraction against gold annotation files (see shared/spec/gold-format.md)")
-    .requiredOption("--gold <file-or-dir>", "a gold .json file, or a folder of them")
+    .option("--gold <file-or-dir>", "a gold .json file, or a folder of them")
+    .option("--treebank <file>", "instead: score the dependency parser on a CoNLL-U treebank (UAS, LAS)")
     .argument("[inputs...]", "article files or folders (default: each gold file's document, beside it)")
     .option("--verbose", "list missed and spurious entities and relations per document, with the rule behind each spurious relation")
     .option("--json", "print the full report as JSON")
@@ -26,14 +29,55 @@ Gold files are paired with texts by the gold file's "document" field (the text's
 relative to its input folder, or its file name), else by the same base name.
 Exit code: 0 all scored, 1 some gold files or texts skipped, 2 usage error or nothing to score.
 
+With --treebank, each sentence's '# text' goes through the pipeline (wink's tokens and
+tags) and the parser; gold words count as aligned when one token covers exactly their
+characters, and unaligned words count as errors.
+
 Example:
-  newsgraph eval --gold ../shared/dev ../shared/dev --verbose`)
+  newsgraph eval --gold ../shared/dev ../shared/dev --verbose
+  newsgraph eval --treebank ../shared/corpora/ud-english-ewt/en_ewt-ud-test.conllu`)
     .action(async (inputs: string[], options: EvalOptions) => {
-      process.exitCode = await runEval(inputs, options);
+      if (options.treebank !== undefined) process.exitCode = await runTreebank(options.treebank, options.json === true);
+      else if (options.gold === undefined) throw new UsageError("required option '--gold <file-or-dir>' not specified");
+      else process.exitCode = await runEval(inputs, { ...options, gold: options.gold });
     });
 }
 
-async function runEval(inputs: string[], options: EvalOptions): Promise<number> {
+async function runTreebank(file: string, json: boolean): Promise<number> {
+  let content: string;
+  try {
+    content = await readFile(file, "utf8");
+  } catch {
+    throw new UsageError(`cannot read treebank file: ${file}`);
+  }
+  const { readConllu, TreebankFormatError } = await import("../../parser/treebank.js");
+  let sentences;
+  try {
+    sentences = readConllu(content);
+  } catch (error) {
+    if (error instanceof TreebankFormatError) throw new UsageError(`${file}: not CoNLL-U: ${error.message}`);
+    throw error;
+  }
+  if (sentences.length === 0) throw new UsageError(`${file}: no sentences`);
+  await import("../models.js");
+  const { scoreTreebank } = await import("../../parser/score.js");
+  const score = scoreTreebank(sentences);
+  if (json) {
+    process.stdout.write(JSON.stringify(score) + "\n");
+  } else {
+    const pct = (x: number) => (x * 100).toFixed(2);
+    process.stdout.write([
+      `treebank:  ${path.basename(file)} (${sentences.length} sentences, ${score.tokens} gold words)`,
+      `aligned:   ${pct(score.aligned / Math.max(1, score.tokens))}% of gold words exactly matched by a token`,
+      `UAS:       ${pct(score.uas)}  (punctuation excluded: ${pct(score.uasNoPunct)})`,
+      `LAS:       ${pct(score.las)}  (punctuation excluded: ${pct(score.lasNoPunct)})`,
+      `speed:     ${score.wordsPerSecond.toLocaleString("en-US")} words/s (parser alone)`,
+    ].join("\n") + "\n");
+  }
+  return EXIT_OK;
+}
+
+async function runEval(inputs: string[], options: EvalOptions & { gold: string }): Promise<number> {
   const problems: Problem[] = [];
   const golds = await readGoldFiles(options.gold, problems);
 

@@ -3,6 +3,7 @@
 // never takes a worker down; the extraction comes back as its JSON line, which is what the
 // store keeps (serialising here spares the main thread).
 import { extract } from "../../extract.js";
+import "../models.js";
 import type { Document, Entity, Extraction } from "../../model.js";
 
 export interface ExtractTask {
