@@ -5,7 +5,7 @@
 // arg.relative-clause, arg.conj-verb, arg.light-verb, arg.noun-owner, arg.noun-agent.
 import { VOCABULARY, type RelationType, type ResolvedMention } from "../model.js";
 import { DEP_LABELS } from "../parser/labels.js";
-import { codeVerb, verbCodes } from "./cameo/index.js";
+import { codeVerb, verbCodes, verbEntries } from "./cameo/index.js";
 import { NOUN_TRIGGERS, VERB_TRIGGERS, SPEECH_VERBS } from "./triggers.js";
 import { ARGUMENT_WORDS, PHRASAL_VERBS, RELATION_WORDS } from "./words.js";
 import { modalityAt } from "./grammar.js";
@@ -153,6 +153,7 @@ function readingOfVerb(ix: ParseIndex, v: number, lemma: string): Reading | unde
   if (ours) return { relation: ours.relation, preps: ours.preps, reverse: ours.reverse === true, code: coding?.code, from: "ours" };
   if (!coding?.type || !coding.code) return undefined;
   if (SPEECH_VERBS.has(lemma)) return undefined;
+  if (verbEntries(lemma).some((e) => ARGUMENT_WORDS.SKIPPED_CAMEO_BLOCKS.has(e.block))) return undefined;
   return { relation: coding.type, preps: TYPE_PREPOSITIONS[coding.type] ?? [""], reverse: false, code: coding.code, from: "cameo" };
 }
 

@@ -76,6 +76,8 @@ export const ARGUMENT_WORDS = {
   } as Partial<Record<RelationType, readonly string[]>>,
   /** Types whose clausal complement's subject is the one asked, warned or blamed ("demanded that X withdraw"). */
   CLAUSAL_TARGET_TYPES: new Set<RelationType>(["DEMAND", "REQUEST", "WARN"]),
+  /** CAMEO verb blocks the argument rules do not read: GO_SOMEWHERE (leave, depart) codes 040 "consult", but its object is what is left ("left the Sea Org"), not someone consulted. */
+  SKIPPED_CAMEO_BLOCKS: words(`GO_SOMEWHERE`),
   /** Adverbs that negate the verb they modify. */
   NEGATION_ADVERBS: words(`not n't never`),
   /** Nouns of people, bodies and forces that act for the state or group modifying them ("Turkish jets", "the X government", "officials of X"). */
