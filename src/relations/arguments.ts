@@ -239,6 +239,26 @@ function speakerFrame(ix: ParseIndex, v: number): ResolvedMention | undefined {
   return undefined;
 }
 
+/** Whether an actor stands among the verb's subjects and another among its other dependents (a cheap test before the lexicon). */
+function mayRelateActors(ix: ParseIndex, v: number): boolean {
+  const subject = subjectOf(ix, v).heads.some((h) => actorsOf(ix, h).length > 0);
+  let other = false;
+  for (const c of ix.children[v]) {
+    const d = ix.dep(c);
+    if (d === DEP.nsubj && !subject) continue;
+    if (d === DEP.obj || d === DEP.iobj || d === DEP.obl || d === DEP.oblAgent || d === DEP.nsubjPass || d === DEP.nsubj) {
+      if (actorsOf(ix, c).length > 0 || eventAgent(ix, c)) { if (d !== DEP.nsubj) other = true; else if (isPassiveVerb(ix, v)) other = true; }
+      if (d === DEP.obj) for (const m of ix.childrenWith(c, DEP.nmod)) if (actorsOf(ix, m).length > 0) other = true;
+    } else if (d === DEP.ccomp) {
+      for (const s of ix.childrenWith(c, DEP.nsubj, DEP.nsubjPass)) if (actorsOf(ix, s).length > 0) other = true;
+    }
+    if (other) break;
+  }
+  if (!other) return false;
+  // Passive: the agent is the source.
+  return subject || ix.children[v].some((c) => ix.dep(c) === DEP.oblAgent || ix.dep(c) === DEP.obl);
+}
+
 /** Reads the relations of one verb from its dependents. */
 export function readVerbArguments(ix: ParseIndex, v: number, first: number, last: number, speaker: string | undefined): void {
   const { ctx } = ix;
@@ -252,6 +272,8 @@ export function readVerbArguments(ix: ParseIndex, v: number, first: number, last
     if (phrasal !== undefined) lemma = phrasal;
   }
   if (lemma === "tell") return;
+  // Most verbs have no actor on one side or the other: look the lexicon up only for the rest.
+  if (!mayRelateActors(ix, v)) return;
   const reading = readingOfVerb(ix, v, lemma);
   if (!reading) return;
   // "held talks with X": the event noun states the relation (readNounArguments), not CAMEO's light verb.
