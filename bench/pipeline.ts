@@ -9,7 +9,9 @@ import "../src/node/models.js";
 import { extract } from "../src/extract.js";
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
-import { WINK_PIPE, wink } from "../src/nlp/index.js";
+import { WINK_PIPE, analyze, wink } from "../src/nlp/index.js";
+import "../src/node/models.js";
+import { parserWeights, parseInto } from "../src/parser/index.js";
 import type { Document } from "../src/model.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
@@ -32,6 +34,8 @@ for (let copy = 0; words < TARGET_WORDS; copy++) {
   }
 }
 
+const parseHeads = new Int32Array(4096);
+const parseLabels = new Uint8Array(4096);
 const winkDefault = winkNLP(model);
 const nlp = wink();
 const readDoc = (document: Document) => winkDefault.readDoc(document.text);
@@ -42,7 +46,37 @@ for (let round = 0; round < 20; round++) {
     readDoc(article);
     readDocOurs(article);
     extract(article);
+    parseDocument(analyze(article));
   }
+}
+
+// The parser is not yet wired into extract() (the columnar Doc lands first): its cost is
+// timed on the same slices, on the pipeline's own sentences, words and tags, and added.
+// Relations need two actors and a predicate: `selective` parses only sentences with a VERB
+// and at least two PROPN tokens (what the relation stage can draw an edge from).
+function worthParsing(tokens: ReturnType<typeof analyze>["tokens"], from: number, to: number): boolean {
+  let names = 0, verbs = 0;
+  for (let t = from; t < to; t++) {
+    const pos = tokens[t].pos;
+    if (pos === "PROPN") names++;
+    else if (pos === "VERB") verbs++;
+  }
+  return names >= 2 && verbs >= 1;
+}
+
+function parseDocument(analysed: ReturnType<typeof analyze>, selective = false): number {
+  const { tokens, sentences } = analysed;
+  let parsed = 0;
+  for (const s of sentences) {
+    if (selective && !worthParsing(tokens, s.firstToken, s.lastToken)) continue;
+    parsed += s.lastToken - s.firstToken;
+    const slice = tokens.slice(s.firstToken, s.lastToken);
+    const words = slice.map((t) => t.value);
+    const upos = slice.map((t) => t.pos);
+    parseInto(words, upos, parseHeads.length >= words.length ? parseHeads : new Int32Array(words.length),
+      parseLabels.length >= words.length ? parseLabels : new Uint8Array(words.length));
+  }
+  return parsed;
 }
 
 // The corpus goes through in slices, wink and extract taking turns on each slice, so that
@@ -52,7 +86,14 @@ const sliceSize = Math.ceil(corpus.length / SLICES);
 let winkSeconds = 0;
 let oursSeconds = 0;
 let extractSeconds = 0;
+let parseSeconds = 0;
+let parsedTokens = 0;
+let selectiveSeconds = 0;
+let selectiveTokens = 0;
+let allTokens = 0;
 const ratios: number[] = [];
+const parserRatios: number[] = [];
+const selectiveRatios: number[] = [];
 for (let from = 0; from < corpus.length; from += sliceSize) {
   const slice = corpus.slice(from, from + sliceSize);
   const w = time(slice, readDoc);
@@ -61,8 +102,23 @@ for (let from = 0; from < corpus.length; from += sliceSize) {
   winkSeconds += w;
   extractSeconds += e;
   ratios.push(w / e);
+  // Tokens and sentences come from analyze() outside the timing: only the parser is timed.
+  const analysed = slice.map(analyze);
+  const started = process.hrtime.bigint();
+  for (const a of analysed) parsedTokens += parseDocument(a);
+  const p = Number(process.hrtime.bigint() - started) / 1e9;
+  parseSeconds += p;
+  parserRatios.push(w / (e + p));
+  const startedSelective = process.hrtime.bigint();
+  for (const a of analysed) selectiveTokens += parseDocument(a, true);
+  const q = Number(process.hrtime.bigint() - startedSelective) / 1e9;
+  selectiveSeconds += q;
+  selectiveRatios.push(w / (e + q));
+  for (const a of analysed) allTokens += a.tokens.length;
 }
+selectiveRatios.sort((a, b) => a - b);
 ratios.sort((a, b) => a - b);
+parserRatios.sort((a, b) => a - b);
 
 function time(documents: Document[], run: (document: Document) => unknown): number {
   const started = process.hrtime.bigint();
@@ -79,3 +135,17 @@ console.log(`wink readDoc: ${format(winkRate)} words/s (${winkSeconds.toFixed(2)
 console.log(`  same, pipe ${WINK_PIPE.join("+")}: ${format(words / oursSeconds)} words/s (${oursSeconds.toFixed(2)} s), as extract() runs it`);
 console.log(`extract:      ${format(extractRate)} words/s (${extractSeconds.toFixed(2)} s)`);
 console.log(`ratio:        ${(extractRate / winkRate).toFixed(2)} overall, ${ratios[ratios.length >> 1].toFixed(2)} median of ${ratios.length} interleaved slices (extract / wink; the issue asks for >= 0.50)`);
+
+const loadStarted = process.hrtime.bigint();
+const rssBefore = process.memoryUsage().rss;
+const { provideModelFile } = await import("../src/models.js");
+const { readModelFile } = await import("../src/node/models.js");
+const { PARSER_MODEL_FILE } = await import("../src/parser/index.js");
+// A fresh decode of the model file (the one in use stays cached): read + decode time.
+provideModelFile(PARSER_MODEL_FILE, readModelFile(PARSER_MODEL_FILE));
+parserWeights();
+const loadMs = Number(process.hrtime.bigint() - loadStarted) / 1e6;
+console.log(`parser:       ${format(parsedTokens / parseSeconds)} tokens/s (${parseSeconds.toFixed(2)} s, one core; wink's tokens and tags given)`);
+console.log(`extract + parser: ${format(words / (extractSeconds + parseSeconds))} words/s; ratio to wink readDoc ${(words / (extractSeconds + parseSeconds) / winkRate).toFixed(2)} overall, ${parserRatios[parserRatios.length >> 1].toFixed(2)} median (the issue asks for >= 0.30)`);
+console.log(`extract + parser on selected sentences (VERB and >= 2 PROPN: ${(selectiveTokens / allTokens * 100).toFixed(0)}% of tokens): ${format(words / (extractSeconds + selectiveSeconds))} words/s; ratio ${(words / (extractSeconds + selectiveSeconds) / winkRate).toFixed(2)} overall, ${selectiveRatios[selectiveRatios.length >> 1].toFixed(2)} median`);
+console.log(`parser model: load ${loadMs.toFixed(0)} ms, +${((process.memoryUsage().rss - rssBefore) / 1e6).toFixed(0)} MB RSS for a second decoded copy`);

@@ -3,11 +3,15 @@
 import { ACTIONS, LEFT, RIGHT, ParseState, TRANSITION_FEATURES, LABEL_FEATURES } from "./state.js";
 
 export type Table = Int8Array | Float32Array;
+/** Weight of each int8 code (index code + 128): a table's codes are indices into its book. */
+export type Codebook = Float64Array;
 
 export interface Weights {
   transitions: Table;
+  transitionBook?: Codebook;
   transitionMask: number;
   labels: Table;
+  labelBook?: Codebook;
   labelMask: number;
   labelCount: number;
   /** Id of "root": only arcs from the root get it, and they get nothing else. */
@@ -16,7 +20,10 @@ export interface Weights {
   extraRootLabel: number;
   /** Tag refinement (src/parser/tagger.ts), run before parsing when present. */
   tagger?: Table;
+  taggerBook?: Codebook;
   taggerMask: number;
+  /** Lower-cased word -> cluster id, read by ParseState.reset. */
+  clusters?: ReadonlyMap<string, number>;
 }
 
 const features = new Int32Array(Math.max(TRANSITION_FEATURES, LABEL_FEATURES));
@@ -25,13 +32,24 @@ const scores = new Float64Array(ACTIONS);
 export function scoreTransitions(state: ParseState, weights: Weights, out: Float64Array, feats: Int32Array): number {
   const count = state.transitionFeatures(feats, weights.transitionMask);
   const table = weights.transitions;
+  const book = weights.transitionBook;
   let a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-  for (let k = 0; k < count; k++) {
-    const row = feats[k] << 2;
-    a0 += table[row];
-    a1 += table[row + 1];
-    a2 += table[row + 2];
-    a3 += table[row + 3];
+  if (book) {
+    for (let k = 0; k < count; k++) {
+      const row = feats[k] << 2;
+      a0 += book[table[row] + 128];
+      a1 += book[table[row + 1] + 128];
+      a2 += book[table[row + 2] + 128];
+      a3 += book[table[row + 3] + 128];
+    }
+  } else {
+    for (let k = 0; k < count; k++) {
+      const row = feats[k] << 2;
+      a0 += table[row];
+      a1 += table[row + 1];
+      a2 += table[row + 2];
+      a3 += table[row + 3];
+    }
   }
   out[0] = a0;
   out[1] = a1;
@@ -45,10 +63,12 @@ export function bestLabel(state: ParseState, h: number, d: number, weights: Weig
   const L = weights.labelCount;
   const count = state.labelFeatures(h, d, feats, weights.labelMask);
   const table = weights.labels;
+  const book = weights.labelBook;
   labelScores.fill(0, 0, L);
   for (let k = 0; k < count; k++) {
     const row = feats[k] * L;
-    for (let c = 0; c < L; c++) labelScores[c] += table[row + c];
+    if (book) for (let c = 0; c < L; c++) labelScores[c] += book[table[row + c] + 128];
+    else for (let c = 0; c < L; c++) labelScores[c] += table[row + c];
   }
   let best = -1;
   let bestScore = -Infinity;
@@ -70,7 +90,7 @@ let labelScratch = new Float64Array(64);
 export function parseGreedy(state: ParseState, weights: Weights, heads: Int32Array, labels: Uint8Array): void {
   if (labelScratch.length < weights.labelCount) labelScratch = new Float64Array(weights.labelCount);
   const n = state.n;
-  if (weights.tagger) state.refineTags(weights.tagger, weights.taggerMask);
+  if (weights.tagger) state.refineTags(weights.tagger, weights.taggerMask, undefined, weights.taggerBook);
   while (!state.done()) {
     scoreTransitions(state, weights, scores, features);
     let best = -1;

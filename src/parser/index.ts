@@ -42,7 +42,7 @@ export function parseInto(
   if (upos.length !== words.length) throw new Error("parse: words and upos differ in length");
   if (words.length === 0) return;
   const weights = parserWeights();
-  state.reset(words, upos);
+  state.reset(words, upos, weights.clusters);
   const n = words.length;
   parseGreedy(state, weights, heads.subarray(offset, offset + n), labels.subarray(offset, offset + n));
 }

@@ -19,11 +19,15 @@ export interface TableHeader {
   /** "rows": every row with a non-zero weight, whole; "entries": each non-zero weight alone. */
   mode: "rows" | "entries";
   entries: number;
+  /** Weight of codes 1..127 (code -j weighs -book[j-1]); without it a code is its own weight. */
+  book?: number[];
 }
 
 export interface ModelHeader {
   labels: string[];
   tables: TableHeader[];
+  /** Word clusters: UTF-8 bytes of the words joined by newlines, then a u16 id per word. */
+  lexicon?: { words: number; bytes: number };
   /** Provenance, for people; the parser does not read it. */
   trainedOn?: string[];
 }
@@ -36,8 +40,18 @@ export function decodeModel(bytes: Uint8Array): Weights {
   const header = JSON.parse(new TextDecoder().decode(bytes.subarray(9, 9 + headerLength))) as ModelHeader;
   if (header.labels.join(" ") !== DEP_LABELS.join(" ")) throw new Error("parser model: label list differs from DEP_LABELS");
   let at = 9 + headerLength;
-  const tables = new Map<string, { table: Int8Array; mask: number }>();
-  for (const { name, bits, classes, mode, entries } of header.tables) {
+  let clusters: Map<string, number> | undefined;
+  if (header.lexicon) {
+    const { words, bytes: size } = header.lexicon;
+    const list = new TextDecoder().decode(bytes.subarray(at, at + size)).split("\n");
+    at += size;
+    if (list.length !== words || at + words * 2 > bytes.length) throw new Error("parser model: truncated or corrupt lexicon");
+    clusters = new Map();
+    for (let k = 0; k < words; k++) clusters.set(list[k], bytes[at + 2 * k] | (bytes[at + 2 * k + 1] << 8));
+    at += words * 2;
+  }
+  const tables = new Map<string, { table: Int8Array; mask: number; book?: Float64Array }>();
+  for (const { name, bits, classes, mode, entries, book: levels } of header.tables) {
     const size = (1 << bits) * classes;
     const table = new Int8Array(size);
     const width = mode === "rows" ? classes : 1;
@@ -58,28 +72,39 @@ export function decodeModel(bytes: Uint8Array): Weights {
       const base = indices[e] * width;
       for (let c = 0; c < width; c++) table[base + c] = (bytes[at++] << 24) >> 24;
     }
-    tables.set(name, { table, mask: (1 << bits) - 1 });
+    let book: Float64Array | undefined;
+    if (levels) {
+      if (levels.length !== 127) throw new Error("parser model: a codebook needs 127 levels");
+      book = new Float64Array(256);
+      levels.forEach((level, j) => {
+        book![128 + j + 1] = level;
+        book![128 - j - 1] = -level;
+      });
+    }
+    tables.set(name, { table, mask: (1 << bits) - 1, book });
   }
   const transitions = tables.get("transitions");
   const labels = tables.get("labels");
   const tagger = tables.get("tagger");
   if (!transitions || !labels) throw new Error("parser model: a weight table is missing");
   return {
-    transitions: transitions.table, transitionMask: transitions.mask,
-    labels: labels.table, labelMask: labels.mask, labelCount: DEP_LABELS.length,
+    transitions: transitions.table, transitionMask: transitions.mask, transitionBook: transitions.book,
+    labels: labels.table, labelMask: labels.mask, labelCount: DEP_LABELS.length, labelBook: labels.book,
     rootLabel: ROOT_LABEL, extraRootLabel: EXTRA_ROOT_LABEL,
-    tagger: tagger?.table, taggerMask: tagger?.mask ?? 0,
+    tagger: tagger?.table, taggerMask: tagger?.mask ?? 0, taggerBook: tagger?.book,
+    clusters,
   };
 }
 
 /** Encodes quantised tables (the trainer's side of the format above). */
 export function encodeModel(
-  tables: { name: TableHeader["name"]; bits: number; mode: TableHeader["mode"]; table: Int8Array }[], trainedOn: string[],
+  tables: { name: TableHeader["name"]; bits: number; mode: TableHeader["mode"]; table: Int8Array; book?: number[] }[], trainedOn: string[],
+  lexicon?: { words: string[]; ids: Uint16Array },
 ): Uint8Array {
   const classesOf = { transitions: ACTIONS, labels: DEP_LABELS.length, tagger: TAG_CLASSES };
   const bodies: number[][] = [];
   const headers: TableHeader[] = [];
-  for (const { name, bits, mode, table } of tables) {
+  for (const { name, bits, mode, table, book } of tables) {
     const width = mode === "rows" ? classesOf[name] : 1;
     const gaps: number[] = [];
     const values: number[] = [];
@@ -99,10 +124,19 @@ export function encodeModel(
       last = k;
       entries++;
     }
-    headers.push({ name, bits, classes: classesOf[name], mode, entries });
+    headers.push({ name, bits, classes: classesOf[name], mode, entries, ...(book ? { book } : {}) });
     bodies.push(gaps, values);
   }
-  const header: ModelHeader = { labels: [...DEP_LABELS], tables: headers, trainedOn };
+  if (lexicon) {
+    const text = Array.from(new TextEncoder().encode(lexicon.words.join("\n")));
+    const ids: number[] = [];
+    for (const id of lexicon.ids) ids.push(id & 0xff, id >> 8);
+    bodies.unshift(text, ids);
+  }
+  const header: ModelHeader = {
+    labels: [...DEP_LABELS], tables: headers, trainedOn,
+    lexicon: lexicon && { words: lexicon.words.length, bytes: bodies[0].length },
+  };
   const json = new TextEncoder().encode(JSON.stringify(header));
   const size = 9 + json.length + bodies.reduce((s, b) => s + b.length, 0);
   const out = new Uint8Array(size);

@@ -69,8 +69,11 @@ function mix(template: number, a: number, b: number, c: number, mask: number): n
   return x & mask;
 }
 
-export const TRANSITION_FEATURES = 79;
-export const LABEL_FEATURES = 26;
+export const TRANSITION_FEATURES = 90;
+export const LABEL_FEATURES = 30;
+
+/** Cluster id of words not in the lexicon. */
+const NO_CLUSTER = 0xffff;
 
 export class ParseState {
   n = 0;
@@ -83,6 +86,9 @@ export class ParseState {
   suffix1 = new Int32Array(0);
   suffix2 = new Int32Array(0);
   prefix = new Int32Array(0);
+  /** Word cluster (fine id) and its coarse cluster (fine >> 4). */
+  fine = new Int32Array(0);
+  coarse = new Int32Array(0);
   stack = new Int32Array(0);
   sp = 0;
   /** Front of the buffer; n is the root. */
@@ -111,6 +117,8 @@ export class ParseState {
     this.suffix1 = new Int32Array(c);
     this.suffix2 = new Int32Array(c);
     this.prefix = new Int32Array(c);
+    this.fine = new Int32Array(c);
+    this.coarse = new Int32Array(c);
     this.stack = new Int32Array(c);
     this.heads = new Int32Array(c);
     this.labels = new Uint8Array(c);
@@ -126,7 +134,7 @@ export class ParseState {
   }
 
   /** Starts a sentence: n words, then the root at index n. */
-  reset(words: readonly string[], upos: readonly string[]): void {
+  reset(words: readonly string[], upos: readonly string[], clusters?: ReadonlyMap<string, number>): void {
     const n = words.length;
     this.grow(n + 1);
     this.n = n;
@@ -141,7 +149,11 @@ export class ParseState {
       const first = w.charCodeAt(0) | 0;
       this.prefix[i] = first >= 65 && first <= 90 ? first + 32 : first;
       this.shape[i] = shapeOf(w);
+      const cluster = clusters?.get(w.toLowerCase()) ?? NO_CLUSTER;
+      this.fine[i] = cluster;
+      this.coarse[i] = cluster >> 4;
     }
+    this.fine[n] = this.coarse[n] = NO_CLUSTER - 1;
     this.word[n] = 0x7f4a7c15;
     this.tag[n] = this.winkTag[n] = TAG_ROOT;
     this.suffix[n] = 0x7f4a7c15;
@@ -158,9 +170,9 @@ export class ParseState {
   }
 
   /** Replaces wink's tags (kept in winkTag) by refined ones: tagger weights, or given tags. */
-  refineTags(table: Int8Array | Float32Array | undefined, mask: number, given?: Int32Array): void {
+  refineTags(table: Int8Array | Float32Array | undefined, mask: number, given?: Int32Array, book?: Float64Array): void {
     if (given) this.tag.set(given.subarray(0, this.n));
-    else if (table) tagGreedy(this, table, mask, this.tag);
+    else if (table) tagGreedy(this, table, mask, this.tag, book);
     this.tag[this.n] = TAG_ROOT;
   }
 
@@ -237,9 +249,6 @@ export class ParseState {
     const n0 = this.b;
     const n1 = n0 + 1 <= n ? n0 + 1 : -1;
     const n2 = n0 + 2 <= n ? n0 + 2 : -1;
-    const w = (i: number) => (i >= 0 ? W[i] : 0);
-    const p = (i: number) => (i >= 0 ? P[i] : 0);
-    const l = (i: number) => (i >= 0 ? L[i] : 0xfe);
     const s0h = s0 >= 0 ? heads[s0] : -1;
     const s0h2 = s0h >= 0 ? heads[s0h] : -1;
     const s0l = s0 >= 0 ? this.lc1[s0] : -1;
@@ -249,12 +258,12 @@ export class ParseState {
     const n0l = this.lc1[n0];
     const n0l2 = this.lc2[n0];
     const s1 = this.sp > 1 ? this.stack[this.sp - 2] : -1;
-    const s0w = w(s0), s0p = p(s0), n0w = W[n0], n0p = P[n0], n1w = w(n1), n1p = p(n1), n2w = w(n2), n2p = p(n2);
+    const s0w = (s0 >= 0 ? W[s0] : 0), s0p = (s0 >= 0 ? P[s0] : 0), n0w = W[n0], n0p = P[n0], n1w = (n1 >= 0 ? W[n1] : 0), n1p = (n1 >= 0 ? P[n1] : 0), n2w = (n2 >= 0 ? W[n2] : 0), n2p = (n2 >= 0 ? P[n2] : 0);
     const s0wp = s0w ^ (s0p << 24), n0wp = n0w ^ (n0p << 24), n1wp = n1w ^ (n1p << 24);
     let dist = s0 >= 0 ? n0 - s0 : 0;
     if (dist > 5) dist = dist > 10 ? 7 : 6;
     const s0vr = s0 >= 0 ? this.nr[s0] : 0, s0vl = s0 >= 0 ? this.nl[s0] : 0, n0vl = this.nl[n0];
-    const s0hp = p(s0h), s0lp = p(s0l), s0rp = p(s0r), n0lp = p(n0l);
+    const s0hp = (s0h >= 0 ? P[s0h] : 0), s0lp = (s0l >= 0 ? P[s0l] : 0), s0rp = (s0r >= 0 ? P[s0r] : 0), n0lp = (n0l >= 0 ? P[n0l] : 0);
     const prev = n0 > 0 ? n0 - 1 : -1;
     const next = s0 >= 0 && s0 + 1 < n0 ? s0 + 1 : -1;
     let k = 0;
@@ -295,49 +304,61 @@ export class ParseState {
     out[k++] = mix(35, s0p, s0vl, 0, mask);
     out[k++] = mix(36, n0w, n0vl, 0, mask);
     out[k++] = mix(37, n0p, n0vl, 0, mask);
-    out[k++] = mix(38, w(s0h), 0, 0, mask);
+    out[k++] = mix(38, (s0h >= 0 ? W[s0h] : 0), 0, 0, mask);
     out[k++] = mix(39, s0hp, 0, 0, mask);
-    out[k++] = mix(40, l(s0), 0, 0, mask);
-    out[k++] = mix(41, w(s0l), 0, 0, mask);
+    out[k++] = mix(40, (s0 >= 0 ? L[s0] : 0xfe), 0, 0, mask);
+    out[k++] = mix(41, (s0l >= 0 ? W[s0l] : 0), 0, 0, mask);
     out[k++] = mix(42, s0lp, 0, 0, mask);
-    out[k++] = mix(43, l(s0l), 0, 0, mask);
-    out[k++] = mix(44, w(s0r), 0, 0, mask);
+    out[k++] = mix(43, (s0l >= 0 ? L[s0l] : 0xfe), 0, 0, mask);
+    out[k++] = mix(44, (s0r >= 0 ? W[s0r] : 0), 0, 0, mask);
     out[k++] = mix(45, s0rp, 0, 0, mask);
-    out[k++] = mix(46, l(s0r), 0, 0, mask);
-    out[k++] = mix(47, w(n0l), 0, 0, mask);
+    out[k++] = mix(46, (s0r >= 0 ? L[s0r] : 0xfe), 0, 0, mask);
+    out[k++] = mix(47, (n0l >= 0 ? W[n0l] : 0), 0, 0, mask);
     out[k++] = mix(48, n0lp, 0, 0, mask);
-    out[k++] = mix(49, l(n0l), 0, 0, mask);
-    out[k++] = mix(50, w(s0h2), 0, 0, mask);
-    out[k++] = mix(51, p(s0h2), 0, 0, mask);
-    out[k++] = mix(52, l(s0h), 0, 0, mask);
-    out[k++] = mix(53, w(s0l2), 0, 0, mask);
-    out[k++] = mix(54, p(s0l2), 0, 0, mask);
-    out[k++] = mix(55, l(s0l2), 0, 0, mask);
-    out[k++] = mix(56, w(s0r2), 0, 0, mask);
-    out[k++] = mix(57, p(s0r2), 0, 0, mask);
-    out[k++] = mix(58, l(s0r2), 0, 0, mask);
-    out[k++] = mix(59, w(n0l2), 0, 0, mask);
-    out[k++] = mix(60, p(n0l2), 0, 0, mask);
-    out[k++] = mix(61, l(n0l2), 0, 0, mask);
-    out[k++] = mix(62, s0p, s0lp, p(s0l2), mask);
-    out[k++] = mix(63, s0p, s0rp, p(s0r2), mask);
-    out[k++] = mix(64, s0p, s0hp, p(s0h2), mask);
-    out[k++] = mix(65, n0p, n0lp, p(n0l2), mask);
+    out[k++] = mix(49, (n0l >= 0 ? L[n0l] : 0xfe), 0, 0, mask);
+    out[k++] = mix(50, (s0h2 >= 0 ? W[s0h2] : 0), 0, 0, mask);
+    out[k++] = mix(51, (s0h2 >= 0 ? P[s0h2] : 0), 0, 0, mask);
+    out[k++] = mix(52, (s0h >= 0 ? L[s0h] : 0xfe), 0, 0, mask);
+    out[k++] = mix(53, (s0l2 >= 0 ? W[s0l2] : 0), 0, 0, mask);
+    out[k++] = mix(54, (s0l2 >= 0 ? P[s0l2] : 0), 0, 0, mask);
+    out[k++] = mix(55, (s0l2 >= 0 ? L[s0l2] : 0xfe), 0, 0, mask);
+    out[k++] = mix(56, (s0r2 >= 0 ? W[s0r2] : 0), 0, 0, mask);
+    out[k++] = mix(57, (s0r2 >= 0 ? P[s0r2] : 0), 0, 0, mask);
+    out[k++] = mix(58, (s0r2 >= 0 ? L[s0r2] : 0xfe), 0, 0, mask);
+    out[k++] = mix(59, (n0l2 >= 0 ? W[n0l2] : 0), 0, 0, mask);
+    out[k++] = mix(60, (n0l2 >= 0 ? P[n0l2] : 0), 0, 0, mask);
+    out[k++] = mix(61, (n0l2 >= 0 ? L[n0l2] : 0xfe), 0, 0, mask);
+    out[k++] = mix(62, s0p, s0lp, (s0l2 >= 0 ? P[s0l2] : 0), mask);
+    out[k++] = mix(63, s0p, s0rp, (s0r2 >= 0 ? P[s0r2] : 0), mask);
+    out[k++] = mix(64, s0p, s0hp, (s0h2 >= 0 ? P[s0h2] : 0), mask);
+    out[k++] = mix(65, n0p, n0lp, (n0l2 >= 0 ? P[n0l2] : 0), mask);
     out[k++] = mix(66, s0w, s0 >= 0 ? this.rset[s0] : 0, 0, mask);
     out[k++] = mix(67, s0p, s0 >= 0 ? this.rset[s0] : 0, 0, mask);
     out[k++] = mix(68, s0w, s0 >= 0 ? this.lset[s0] : 0, 0, mask);
     out[k++] = mix(69, s0p, s0 >= 0 ? this.lset[s0] : 0, 0, mask);
     out[k++] = mix(70, n0w, this.lset[n0], 0, mask);
     out[k++] = mix(71, n0p, this.lset[n0], 0, mask);
-    out[k++] = mix(72, p(prev), n0p, s0p, mask);
-    out[k++] = mix(73, s0p, p(next), n0p, mask);
+    out[k++] = mix(72, (prev >= 0 ? P[prev] : 0), n0p, s0p, mask);
+    out[k++] = mix(73, s0p, (next >= 0 ? P[next] : 0), n0p, mask);
     out[k++] = mix(74, this.suffix[n0], n0p, 0, mask);
     out[k++] = mix(75, s0 >= 0 ? this.suffix[s0] : 0, s0p, 0, mask);
-    out[k++] = mix(76, p(s1), s0p, n0p, mask);
+    out[k++] = mix(76, (s1 >= 0 ? P[s1] : 0), s0p, n0p, mask);
     const wt = this.winkTag;
     out[k++] = mix(77, wt[n0], n0p, 0, mask);
     out[k++] = mix(78, s0 >= 0 ? wt[s0] : 0, s0p, 0, mask);
     out[k++] = mix(79, n1 >= 0 ? wt[n1] : 0, wt[n0], 0, mask);
+    const F = this.fine, G = this.coarse;
+    out[k++] = mix(80, (s0 >= 0 ? F[s0] : 0x1fffe), 0, 0, mask);
+    out[k++] = mix(81, F[n0], 0, 0, mask);
+    out[k++] = mix(82, (n1 >= 0 ? F[n1] : 0x1fffe), 0, 0, mask);
+    out[k++] = mix(83, (s0 >= 0 ? G[s0] : 0x1fffe), G[n0], 0, mask);
+    out[k++] = mix(84, (s0 >= 0 ? F[s0] : 0x1fffe), n0p, 0, mask);
+    out[k++] = mix(85, s0p, F[n0], 0, mask);
+    out[k++] = mix(86, (s0 >= 0 ? G[s0] : 0x1fffe), G[n0], (n1 >= 0 ? G[n1] : 0x1fffe), mask);
+    out[k++] = mix(87, (s0h >= 0 ? F[s0h] : 0x1fffe), s0p, 0, mask);
+    out[k++] = mix(88, G[n0], n0p, n1p, mask);
+    out[k++] = mix(89, (s0 >= 0 ? F[s0] : 0x1fffe), F[n0], 0, mask);
+    out[k++] = mix(90, (s0l >= 0 ? G[s0l] : 0x1fffe), (s0 >= 0 ? G[s0] : 0x1fffe), G[n0], mask);
     return k;
   }
 
@@ -345,9 +366,6 @@ export class ParseState {
   labelFeatures(h: number, d: number, out: Int32Array, mask: number): number {
     const { word: W, tag: P, labels: L } = this;
     const n = this.n;
-    const p = (i: number) => (i >= 0 ? P[i] : 0);
-    const w = (i: number) => (i >= 0 ? W[i] : 0);
-    const l = (i: number) => (i >= 0 ? L[i] : 0xfe);
     const dw = W[d], dp = P[d], hw = W[h], hp = P[h];
     const dir = d < h ? 1 : 2;
     let dist = d < h ? h - d : d - h;
@@ -368,21 +386,25 @@ export class ParseState {
     out[k++] = mix(109, dp, hp, dir * 8 + dist, mask);
     out[k++] = mix(110, this.suffix[d], dir, 0, mask);
     out[k++] = mix(111, this.suffix[d], hp, dir, mask);
-    out[k++] = mix(112, dp, l(dl), p(dl), mask);
-    out[k++] = mix(113, dp, l(dr), p(dr), mask);
+    out[k++] = mix(112, dp, (dl >= 0 ? L[dl] : 0xfe), (dl >= 0 ? P[dl] : 0), mask);
+    out[k++] = mix(113, dp, (dr >= 0 ? L[dr] : 0xfe), (dr >= 0 ? P[dr] : 0), mask);
     out[k++] = mix(114, hp, hset, dir, mask);
-    out[k++] = mix(115, l(h), dp, dir, mask);
-    out[k++] = mix(116, p(before), dp, hp, mask);
-    out[k++] = mix(117, p(after), dp, hp, mask);
+    out[k++] = mix(115, (h >= 0 ? L[h] : 0xfe), dp, dir, mask);
+    out[k++] = mix(116, (before >= 0 ? P[before] : 0), dp, hp, mask);
+    out[k++] = mix(117, (after >= 0 ? P[after] : 0), dp, hp, mask);
     out[k++] = mix(118, dw, dp, hp, mask);
     out[k++] = mix(119, hw, hp, dp, mask);
-    out[k++] = mix(120, dp, w(dl), dir, mask);
-    out[k++] = mix(121, dp, p(dl), p(dl2), mask);
+    out[k++] = mix(120, dp, (dl >= 0 ? W[dl] : 0), dir, mask);
+    out[k++] = mix(121, dp, (dl >= 0 ? P[dl] : 0), (dl2 >= 0 ? P[dl2] : 0), mask);
     out[k++] = mix(122, this.shape[d], dp, hp, mask);
-    out[k++] = mix(123, dw, l(dl), 0, mask);
-    out[k++] = mix(124, hw, l(h), dp, mask);
+    out[k++] = mix(123, dw, (dl >= 0 ? L[dl] : 0xfe), 0, mask);
+    out[k++] = mix(124, hw, (h >= 0 ? L[h] : 0xfe), dp, mask);
     out[k++] = mix(125, dp, hp, this.nl[d] * 16 + this.nr[d], mask);
     out[k++] = mix(126, this.suffix[h], hp, dp, mask);
+    out[k++] = mix(127, this.fine[d], dir, 0, mask);
+    out[k++] = mix(128, this.fine[h], dir, 0, mask);
+    out[k++] = mix(129, this.coarse[d], this.coarse[h], dir, mask);
+    out[k++] = mix(130, this.fine[d], hp, dir, mask);
     return k;
   }
 }

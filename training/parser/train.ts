@@ -1,6 +1,6 @@
 // `npm run train:parser`: trains the dependency parser on UD English EWT train + GUM train,
 // re-tokenised and tagged by the pipeline (training/parser/data.ts), with an averaged
-// perceptron and the arc-eager dynamic oracle (error exploration from epoch 2), prints dev
+// perceptron and the arc-eager dynamic oracle (error exploration from epoch 2: the model's own action is followed), prints dev
 // scores per epoch, and writes models/parser/parser.bin (int8, pruned). Seeded: a re-run
 // writes the same bytes.
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
@@ -14,22 +14,26 @@ import { encodeModel, decodeModel } from "../../src/parser/model.js";
 import { TAG_CLASSES, TAGGER_FEATURES, taggerFeatures } from "../../src/parser/tagger.js";
 import { tagId } from "../../src/parser/state.js";
 import { loadTreebank, type TrainingSentence } from "./data.js";
+import { computeClusters } from "./clusters.js";
 import { actionCosts, isProjective, projectivise, ILLEGAL } from "./oracle.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const CORPORA = path.resolve(ROOT, "../shared/corpora");
 const TRAIN = ["ud-english-ewt/en_ewt-ud-train.conllu", "ud-english-gum/en_gum-ud-train.conllu"];
 const DEV = ["ud-english-ewt/en_ewt-ud-dev.conllu", "ud-english-gum/en_gum-ud-dev.conllu"];
-const EPOCHS = Number(process.env.PARSER_EPOCHS ?? 12);
+const EPOCHS = Number(process.env.PARSER_EPOCHS ?? 10);
 const TRANSITION_BITS = Number(process.env.PARSER_TBITS ?? 20);
 const LABEL_BITS = Number(process.env.PARSER_LBITS ?? 17);
 const TAGGER_BITS = Number(process.env.PARSER_GBITS ?? 18);
 const TAGGER_EPOCHS = Number(process.env.PARSER_TAGGER_EPOCHS ?? 6);
 const FOLDS = 5;
+// Model budget (the NER tagger needs the rest of the package's 12 MB / 5 MB).
+const BUDGET_BYTES = 5_800_000;
+const BUDGET_GZIP = 2_400_000;
 const EXPLORE_FROM = 2;
-const EXPLORE_P = 0.9;
+const EXPLORE_P = Number(process.env.PARSER_EXPLORE ?? 1);
 const SEED = 20261201;
-const OUT = path.join(ROOT, "models/parser/parser.bin");
+const OUT = process.env.PARSER_OUT ?? path.join(ROOT, "models/parser/parser.bin");
 
 /** Mulberry32: small, seeded, the same sequence everywhere. */
 function rng(seed: number): () => number {
@@ -48,12 +52,16 @@ class Averaged {
   readonly w: Float32Array;
   private readonly total: Float64Array;
   private readonly stamp: Int32Array;
+  /** Updates per weight (saturating), for pruning the rarely-updated ones. */
+  readonly updates: Uint8Array;
   constructor(size: number) {
     this.w = new Float32Array(size);
     this.total = new Float64Array(size);
     this.stamp = new Int32Array(size);
+    this.updates = new Uint8Array(size);
   }
   add(index: number, delta: number, now: number): void {
+    if (this.updates[index] < 255) this.updates[index]++;
     this.total[index] += (now - this.stamp[index]) * this.w[index];
     this.stamp[index] = now;
     this.w[index] += delta;
@@ -68,7 +76,7 @@ class Averaged {
 }
 
 /** Trains the tag refiner on the sentences; returns the averaged table. */
-function trainTagger(sentences: TrainingSentence[], seed: number): Float32Array {
+function trainTagger(sentences: TrainingSentence[], seed: number, clusters: Map<string, number>): Float32Array {
   const C = TAG_CLASSES;
   const mask = (1 << TAGGER_BITS) - 1;
   const table = new Averaged((1 << TAGGER_BITS) * C);
@@ -83,7 +91,7 @@ function trainTagger(sentences: TrainingSentence[], seed: number): Float32Array 
     shuffle(order, random);
     for (const index of order) {
       const sentence = sentences[index];
-      state.reset(sentence.words, sentence.upos);
+      state.reset(sentence.words, sentence.upos, clusters);
       for (let i = 0; i < state.n; i++) {
         const count = taggerFeatures(state, i, tags, feats, mask);
         scores.fill(0);
@@ -117,13 +125,13 @@ function shuffle(order: number[], random: () => number): void {
 }
 
 /** Refined tags of each sentence by a tagger table, and their accuracy against gold UPOS. */
-function applyTagger(sentences: TrainingSentence[], table: Float32Array | Int8Array): { tags: Int32Array[]; accuracy: number } {
+function applyTagger(sentences: TrainingSentence[], table: Float32Array | Int8Array, clusters: Map<string, number>, book?: Float64Array): { tags: Int32Array[]; accuracy: number } {
   const state = new ParseState();
   const mask = (1 << TAGGER_BITS) - 1;
   let right = 0, total = 0;
   const tags = sentences.map((sentence) => {
-    state.reset(sentence.words, sentence.upos);
-    state.refineTags(table, mask);
+    state.reset(sentence.words, sentence.upos, clusters);
+    state.refineTags(table, mask, undefined, book);
     const out = state.tag.slice(0, state.n);
     for (let i = 0; i < state.n; i++) {
       total++;
@@ -170,17 +178,23 @@ function main(): void {
   const trainWords = train.reduce((s, p) => s + p.sentence.words.length, 0);
   console.log(`train: ${train.length} sentences, ${trainWords} tokens (pipeline tokenisation); ${((Date.now() - started) / 1000).toFixed(1)} s to read and tag`);
 
+  const lexicon = computeClusters();
+  const clusters = new Map(lexicon.words.map((w, k) => [w, lexicon.ids[k]]));
+  console.log(`clusters: ${lexicon.words.length} words | ${((Date.now() - started) / 1000).toFixed(0)} s`);
+
   // Tag refiner: jackknifed over FOLDS folds for the parser's training tags, then on all of train.
   const trainSentences = train.map((p) => p.sentence);
   for (let fold = 0; fold < FOLDS; fold++) {
     const rest = trainSentences.filter((_, k) => k % FOLDS !== fold);
     const held = train.filter((_, k) => k % FOLDS === fold);
-    const table = trainTagger(rest, SEED + fold + 1);
-    const { tags } = applyTagger(held.map((p) => p.sentence), table);
+    const table = trainTagger(rest, SEED + fold + 1, clusters);
+    const { tags } = applyTagger(held.map((p) => p.sentence), table, clusters);
     held.forEach((p, k) => (p.tags = tags[k]));
   }
-  const taggerFloat = trainTagger(trainSentences, SEED);
-  const taggerTable = quantise(taggerFloat);
+  const taggerFloat = trainTagger(trainSentences, SEED, clusters);
+  const taggerQ = quantise(taggerFloat);
+  const taggerTable = taggerQ.codes;
+  const taggerBook = bookOf(taggerQ.book);
   const wink = (data: Prepared[]) => {
     let right = 0, total = 0;
     for (const { sentence } of data) sentence.upos.forEach((t, i) => { total++; if (t === sentence.goldUpos[i]) right++; });
@@ -189,7 +203,7 @@ function main(): void {
   let jackRight = 0, jackTotal = 0;
   for (const p of train) p.tags!.forEach((t, i) => { jackTotal++; if (t === tagId(p.sentence.goldUpos[i])) jackRight++; });
   console.log(`tags: train wink ${wink(train).toFixed(4)} jackknifed ${(jackRight / jackTotal).toFixed(4)} | ` +
-    devSets.map(({ name, data }) => `${name} wink ${wink(data).toFixed(4)} refined ${applyTagger(data.map((p) => p.sentence), taggerTable).accuracy.toFixed(4)}`).join(" | ") +
+    devSets.map(({ name, data }) => `${name} wink ${wink(data).toFixed(4)} refined ${applyTagger(data.map((p) => p.sentence), taggerTable, clusters, taggerBook).accuracy.toFixed(4)}`).join(" | ") +
     ` | ${((Date.now() - started) / 1000).toFixed(0)} s`);
 
   const L = DEP_LABELS.length;
@@ -200,7 +214,7 @@ function main(): void {
   const live: Weights = {
     transitions: transitions.w, transitionMask: tMask, labels: labels.w, labelMask: lMask,
     labelCount: L, rootLabel: ROOT_LABEL, extraRootLabel: EXTRA_ROOT_LABEL,
-    tagger: taggerTable, taggerMask: (1 << TAGGER_BITS) - 1,
+    tagger: taggerTable, taggerBook, taggerMask: (1 << TAGGER_BITS) - 1, clusters,
   };
   const state = new ParseState();
   const feats = new Int32Array(TRANSITION_FEATURES);
@@ -219,7 +233,7 @@ function main(): void {
     let steps = 0, errors = 0;
     for (const index of order) {
       const { sentence, goldHeads, goldLabels, tags } = train[index];
-      state.reset(sentence.words, sentence.upos);
+      state.reset(sentence.words, sentence.upos, clusters);
       state.refineTags(undefined, 0, tags);
       const n = state.n;
       while (!state.done()) {
@@ -276,19 +290,30 @@ function main(): void {
   }
   console.log(`best dev epoch: ${best!.epoch}`);
 
-  const tq = quantise(best!.t);
-  const lq = quantise(best!.l);
-  const bytes = encodeModel([
-    { name: "tagger", bits: TAGGER_BITS, mode: "rows", table: taggerTable },
-    { name: "transitions", bits: TRANSITION_BITS, mode: "rows", table: tq },
-    { name: "labels", bits: LABEL_BITS, mode: "entries", table: lq },
-  ], TRAIN.map((f) => path.basename(f)));
-  const decoded = decodeModel(bytes);
-  const report = devSets.map(({ name, data }) => ({ name, ...score(data, decoded, state) }));
+  // Pruning: weights updated fewer than `cut` times are dropped; the smallest cut whose file
+  // fits the budget is kept (the scores of each are printed).
   const nonzero = (t: Int8Array) => t.reduce((s, v) => s + (v !== 0 ? 1 : 0), 0);
-  console.log(`non-zero weights: tagger ${nonzero(taggerTable)}, transitions ${nonzero(tq)}, labels ${nonzero(lq)}`);
-  console.log(`int8 model: ${(bytes.length / 1e6).toFixed(2)} MB, ${(gzipSync(bytes).length / 1e6).toFixed(2)} MB gzipped | ` +
-    report.map((r) => `${r.name} UAS ${r.uas.toFixed(4)} LAS ${r.las.toFixed(4)}`).join(" | "));
+  let bytes: Uint8Array | undefined;
+  for (const cut of [1, 2, 3, 4, 6, 8, 12, 16]) {
+    const tq = quantise(best!.t, transitions.updates, cut);
+    const lq = quantise(best!.l, labels.updates, cut);
+    const candidate = encodeModel([
+      { name: "tagger", bits: TAGGER_BITS, mode: "rows", table: taggerTable, book: taggerQ.book },
+      { name: "transitions", bits: TRANSITION_BITS, mode: "rows", table: tq.codes, book: tq.book },
+      { name: "labels", bits: LABEL_BITS, mode: "entries", table: lq.codes, book: lq.book },
+    ], TRAIN.map((f) => path.basename(f)), lexicon);
+    const gz = gzipSync(candidate).length;
+    const decoded = decodeModel(candidate);
+    const report = devSets.map(({ name, data }) => ({ name, ...score(data, decoded, state) }));
+    console.log(`int8, updated >= ${cut}x: ${(candidate.length / 1e6).toFixed(2)} MB, ${(gz / 1e6).toFixed(2)} MB gzipped ` +
+      `(non-zero: tagger ${nonzero(taggerTable)}, transitions ${nonzero(tq.codes)}, labels ${nonzero(lq.codes)}) | ` +
+      report.map((r) => `${r.name} UAS ${r.uas.toFixed(4)} LAS ${r.las.toFixed(4)}`).join(" | "));
+    if (candidate.length <= BUDGET_BYTES && gz <= BUDGET_GZIP) {
+      bytes = candidate;
+      break;
+    }
+  }
+  if (!bytes) throw new Error("no pruning level fits the budget");
   mkdirSync(path.dirname(OUT), { recursive: true });
   writeFileSync(OUT + ".tmp", bytes);
   renameSync(OUT + ".tmp", OUT);
@@ -296,21 +321,42 @@ function main(): void {
 }
 
 /**
- * int8 with one scale per table, set so the 99.99th percentile of non-zero magnitudes maps to
- * 127 (rarer outliers clip); entries that round to 0 are pruned by the sparse format.
+ * int8 codes into a log-spaced codebook of 127 magnitudes per table, from the 1st to the
+ * 99.99th percentile of the kept magnitudes (rarer outliers clip): every weight keeps its
+ * value within ~4%, which a linear int8 scale cannot do for the many small weights. Weights
+ * updated fewer than `cut` times, or smaller than half the lowest level, become 0 (pruned).
  */
-function quantise(table: Float32Array): Int8Array {
+function quantise(table: Float32Array, updates?: Uint8Array, cut = 0): { codes: Int8Array; book: number[] } {
+  const kept = (k: number) => table[k] !== 0 && !(updates && updates[k] < cut);
   const magnitudes: number[] = [];
-  for (let k = 0; k < table.length; k += 7) if (table[k] !== 0) magnitudes.push(Math.abs(table[k]));
+  for (let k = 0; k < table.length; k += 3) if (kept(k)) magnitudes.push(Math.abs(table[k]));
   magnitudes.sort((a, b) => a - b);
-  const top = magnitudes[Math.min(magnitudes.length - 1, Math.floor(magnitudes.length * 0.9999))] || 1;
-  const scale = 127 / top;
-  const out = new Int8Array(table.length);
+  const at = (q: number) => magnitudes[Math.min(magnitudes.length - 1, Math.floor(magnitudes.length * q))] || 1;
+  const lo = at(0.01);
+  const hi = Math.max(at(0.9999), lo * 1.0001);
+  const step = Math.log(hi / lo) / 126;
+  const book = Array.from({ length: 127 }, (_, j) => Number((lo * Math.exp(step * j)).toPrecision(7)));
+  const codes = new Int8Array(table.length);
   for (let k = 0; k < table.length; k++) {
-    const q = Math.round(table[k] * scale);
-    out[k] = q > 127 ? 127 : q < -127 ? -127 : q;
+    if (!kept(k)) continue;
+    const m = Math.abs(table[k]);
+    if (m < lo / 2) continue;
+    let j = Math.round(Math.log(m / lo) / step) + 1;
+    if (j < 1) j = 1;
+    else if (j > 127) j = 127;
+    codes[k] = table[k] < 0 ? -j : j;
   }
-  return out;
+  return { codes, book };
+}
+
+/** The codebook as the runtime holds it (src/parser/model.ts). */
+function bookOf(levels: number[]): Float64Array {
+  const book = new Float64Array(256);
+  levels.forEach((level, j) => {
+    book[128 + j + 1] = level;
+    book[128 - j - 1] = -level;
+  });
+  return book;
 }
 
 /** Token-level attachment scores against the projected gold tree (punctuation included). */
@@ -320,7 +366,7 @@ function score(data: Prepared[], weights: Weights, state: ParseState): { uas: nu
     const n = sentence.words.length;
     const h = new Int32Array(n);
     const l = new Uint8Array(n);
-    state.reset(sentence.words, sentence.upos);
+    state.reset(sentence.words, sentence.upos, weights.clusters);
     parseGreedy(state, weights, h, l);
     for (let i = 0; i < n; i++) {
       total++;

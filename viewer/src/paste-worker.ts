@@ -5,7 +5,7 @@
 import { extract } from "../../src/extract.js";
 import type { Document, Extraction } from "../../src/model.js";
 import { provideModelFile } from "../../src/models.js";
-import { PARSER_MODEL_FILE } from "../../src/parser/index.js";
+import { PARSER_MODEL_FILE, parserWeights } from "../../src/parser/index.js";
 import parserModelUrl from "../../models/parser/parser.bin?url";
 
 export interface ExtractRequest {
@@ -27,7 +27,10 @@ const models: Promise<void> = fetch(parserModelUrl)
     if (!response.ok) throw new Error(`parser model: HTTP ${response.status}`);
     return response.arrayBuffer();
   })
-  .then((buffer) => provideModelFile(PARSER_MODEL_FILE, new Uint8Array(buffer)));
+  .then((buffer) => {
+    provideModelFile(PARSER_MODEL_FILE, new Uint8Array(buffer));
+    parserWeights(); // decoded here, so a broken file shows as the first extraction's error
+  });
 
 scope.onmessage = (event) => {
   const { id, document } = event.data;
