@@ -40,8 +40,25 @@ export function extract(input: Document, options: ExtractOptions = {}): Extracti
 /** The Extraction of an annotated Doc; with `explain`, the rule behind each row. */
 export function toExtraction(doc: Doc, explain = false): Extraction {
   const document = doc.document;
-  const entities: Entity[] = doc.entities.map(({ kindRule, ...entity }) => (explain ? { ...entity, kindRule } : entity));
-  const relations: Relation[] = doc.relations.map(({ rule, trigger, cameo, ...relation }) => (explain ? { ...relation, rule, trigger, ...(cameo ? { cameo } : {}) } : relation));
+  const entities: Entity[] = doc.entities.map((e) => {
+    const entity: Entity = { id: e.id, name: e.name, kind: e.kind, aliases: e.aliases, mentions: e.mentions };
+    if (explain) entity.kindRule = e.kindRule;
+    return entity;
+  });
+  const relations: Relation[] = doc.relations.map((r) => {
+    const relation: Relation = {
+      source: r.source, relation: r.relation, target: r.target, evidence: r.evidence, confidence: r.confidence, modality: r.modality,
+    };
+    if (r.attributedTo !== undefined) relation.attributedTo = r.attributedTo;
+    if (r.negated !== undefined) relation.negated = r.negated;
+    if (r.role !== undefined) relation.role = r.role;
+    if (explain) {
+      relation.rule = r.rule;
+      relation.trigger = r.trigger;
+      if (r.cameo) relation.cameo = r.cameo;
+    }
+    return relation;
+  });
   const extraction: Extraction = {
     document: document.id,
     hash: hashText(document.text),

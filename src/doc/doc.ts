@@ -153,9 +153,12 @@ export class Doc {
       const t = tokens[i];
       columns.start[i] = t.start;
       columns.end[i] = t.end;
-      columns.orth[i] = strings.add(t.value);
-      columns.norm[i] = strings.add(t.normal);
-      columns.lemma[i] = strings.add(t.lemma);
+      // Most tokens are their own normal form and lemma: one store look-up then serves all three.
+      const orth = strings.add(t.value);
+      const norm = t.normal === t.value ? orth : strings.add(t.normal);
+      columns.orth[i] = orth;
+      columns.norm[i] = norm;
+      columns.lemma[i] = t.lemma === t.normal ? norm : strings.add(t.lemma);
       columns.pos[i] = uposId(t.pos);
       columns.flags[i] = flagsOf(t.value, t.pos, t.lineBreakBefore);
     }
@@ -238,6 +241,8 @@ export class TokenView implements Token {
   readonly lemma: string;
   readonly pos: Upos;
   readonly sentence: number;
+  /** FLAG.CAPITALIZED, read on every token several times over. */
+  readonly capitalized: boolean;
   constructor(readonly doc: Doc, readonly i: number) {
     const strings = doc.strings.strings;
     this.start = doc.start[i];
@@ -247,8 +252,8 @@ export class TokenView implements Token {
     this.lemma = strings[doc.lemma[i]];
     this.pos = UPOS[doc.pos[i]];
     this.sentence = doc.sentence[i];
+    this.capitalized = (doc.flags[i] & FLAG.CAPITALIZED) !== 0;
   }
-  get capitalized(): boolean { return (this.doc.flags[this.i] & FLAG.CAPITALIZED) !== 0; }
   get acronym(): boolean { return (this.doc.flags[this.i] & FLAG.ACRONYM) !== 0; }
   get lineBreakBefore(): boolean { return (this.doc.flags[this.i] & FLAG.LINE_BREAK_BEFORE) !== 0; }
   /** The dependency head as a token index, -1 at the root or when not parsed. */

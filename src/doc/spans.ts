@@ -25,8 +25,17 @@ export class SpanGroup<T extends TokenRange> {
 
   add(span: T): void {
     this.items.push(span);
+    this.invalidate();
+  }
+
+  addAll(spans: Iterable<T>): void {
+    for (const span of spans) this.items.push(span);
+    this.invalidate();
+  }
+
+  private invalidate(): void {
     this.starts = this.ends = this.covers = this.bySentence = undefined;
-    this.picked.clear();
+    if (this.picked.size > 0) this.picked.clear();
   }
 
   get length(): number {

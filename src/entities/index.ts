@@ -46,7 +46,7 @@ export const entitiesComponent: Component = {
   run(doc) {
     const resolved = resolveEntities(doc);
     doc.entities = resolved.entities;
-    for (const m of resolved.mentions) doc.spans.entities.add(m);
+    doc.spans.entities.addAll(resolved.mentions);
   },
 };
 

@@ -8,7 +8,7 @@ import { LEXICON } from "../mentions/lexicon.js";
 import { KIND_WORDS } from "./words.js";
 
 const { TITLE_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOMINALS, LOCATION_HEADS, NAME_PARTICLES, WORLD_REGIONS } = LEXICON;
-const { DIRECTION_WORDS, PLACE_PREPOSITIONS, OUTLET_VERBS } = KIND_WORDS;
+const { DIRECTION_WORDS, PLACE_PREPOSITIONS, OUTLET_VERBS, TAKE_UP_PRONOUNS, DATELINE_FOLLOWERS } = KIND_WORDS;
 
 /** The kind rules by id, with their reason. */
 export const KIND_RULES = {
@@ -80,7 +80,7 @@ export function kindOfName(tokens: readonly Token[], from: number, to: number): 
   if (LOCATION_HEADS.has(last) && words.length > 1) return decide("LOCATION", "name.location-head");
   // A dateline: "GENEVA (AP) —", "NAIROBI, Kenya —".
   const opening = from === 0 || tokens[from - 1].sentence !== tokens[from].sentence;
-  if (opening && text === text.toUpperCase() && text.length > 3 && ["(", ",", "—", "–", "-"].includes(tokens[to]?.value ?? "")) return decide("LOCATION", "name.dateline");
+  if (opening && text === text.toUpperCase() && text.length > 3 && DATELINE_FOLLOWERS.has(tokens[to]?.value ?? "")) return decide("LOCATION", "name.dateline");
   if (words.length === 1 && isAcronym(text)) return decide("ORGANIZATION", "name.acronym");
   // A given name first makes a person, unless it is written in capitals ("RIA Novosti").
   if (words.length >= 2 && !isAcronym(tokens[from].value) && getGender(tokens[from].value) !== "unknown") return decide("PERSON", "name.given-name");
@@ -164,7 +164,7 @@ export function defaultKind(ctx: KindContext, m: MentionCandidate): KindDecision
 /** "Putin said he ...": a personal pronoun within the next few words. */
 function heOrSheFollows(tokens: readonly Token[], m: MentionCandidate): boolean {
   for (let k = m.lastToken; k < Math.min(tokens.length, m.lastToken + 6); k++) {
-    if (["he", "she", "his", "her"].includes(tokens[k].normal)) return true;
+    if (TAKE_UP_PRONOUNS.has(tokens[k].normal)) return true;
   }
   return false;
 }

@@ -20,6 +20,10 @@ export const KIND_WORDS = {
   PARTNER_PREPOSITIONS: words(`with against by between`),
   /** First words of a name owned by a country before it ("Russia's Defence Ministry"). */
   OWNED_BODY_FIRST_WORDS: words(`ministry department forces command army`),
+  /** Pronouns that take up a person named just before ("Putin said he ..."). */
+  TAKE_UP_PRONOUNS: words(`he she his her`),
+  /** What follows a dateline's place name in capitals ("GENEVA (AP) —", "NAIROBI, Kenya —"). */
+  DATELINE_FOLLOWERS: words(`( , — – -`),
   /** Pronouns that point at a woman. */
   FEMALE_PRONOUNS: words(`she her hers herself`),
   /** Pronouns that point at a body or state. */

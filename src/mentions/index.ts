@@ -3,7 +3,7 @@
 // descriptions ("the North Korean leader", "the group") and pronouns.
 import { getGender as lookupGender } from "gender-detection-from-name";
 import type { EntityKind, MentionCandidate, Token } from "../model.js";
-import { FLAG, TokenView, isAcronymText, type Doc, type TitleSpan } from "../doc/doc.js";
+import { FLAG, isAcronymText, type Doc, type TitleSpan, type TokenView } from "../doc/doc.js";
 import type { Component } from "../doc/pipeline.js";
 import { memoized } from "../memo.js";
 import { countryByDemonym, countryByName, lookupPlace } from "./gazetteer.js";
@@ -24,7 +24,8 @@ const OF_HEADS: ReadonlySet<string> = new Set([...ORGANIZATION_HEADS, ...TITLE_H
 export const getGender: (name: string) => string = memoized((name) => lookupGender(name));
 
 export function isCapitalized(token: Token): boolean {
-  if (token instanceof TokenView) return (token.doc.flags[token.i] & FLAG.CAPITALIZED) !== 0;
+  const flagged = (token as Partial<TokenView>).capitalized;
+  if (flagged !== undefined) return flagged;
   const c = token.value.charCodeAt(0);
   if (c < 128) return c >= 65 && c <= 90 && token.pos !== "PUNCT" && token.pos !== "SYM";
   return UPPER_START.test(token.value) && token.pos !== "PUNCT" && token.pos !== "SYM";
