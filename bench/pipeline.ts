@@ -5,6 +5,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import "../src/node/models.js";
 import { extract } from "../src/extract.js";
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";

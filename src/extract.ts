@@ -5,6 +5,7 @@ import { winkTokenizer } from "./nlp/index.js";
 import { mentionsComponent } from "./mentions/index.js";
 import { entitiesComponent } from "./entities/index.js";
 import { relationsComponent } from "./relations/index.js";
+import { parserComponent } from "./parser/component.js";
 import { Pipeline } from "./doc/pipeline.js";
 import type { Doc } from "./doc/doc.js";
 import type { Document, Entity, Extraction, Relation } from "./model.js";
@@ -12,11 +13,12 @@ import type { Document, Entity, Extraction, Relation } from "./model.js";
 export { hashText } from "./identity.js";
 
 /**
- * The components in order. A parser or an entity tagger goes in with
- * `PIPELINE.insertAfter("wink", component)`; the pipeline checks that every component's
+ * The components in order: wink's tokens, tags and sentences, the dependency parse, mentions,
+ * entities, relations. Another component (an entity tagger) goes in with
+ * `PIPELINE.insertAfter(name, component)`; the pipeline checks that every component's
  * requirements are assigned before it.
  */
-export const PIPELINE = new Pipeline(winkTokenizer, [mentionsComponent, entitiesComponent, relationsComponent]);
+export const PIPELINE = new Pipeline(winkTokenizer, [parserComponent, mentionsComponent, entitiesComponent, relationsComponent]);
 
 export interface ExtractOptions {
   /** Adds `rule` and `trigger` to each relation and `kindRule` to each entity. */
@@ -53,6 +55,7 @@ export function toExtraction(doc: Doc, explain = false): Extraction {
     if (explain) {
       relation.rule = r.rule;
       relation.trigger = r.trigger;
+      if (r.cameo) relation.cameo = r.cameo;
     }
     return relation;
   });

@@ -158,6 +158,8 @@ export interface Relation {
   rule?: string;
   /** With `explain`: the word or words that triggered it, as offsets into the text. */
   trigger?: { start: number; end: number; text: string };
+  /** With `explain`: the trigger's CAMEO event code, where the CAMEO lexicon codes it. */
+  cameo?: string;
 }
 
 /** The contract between extracting one document and building a graph of many. */

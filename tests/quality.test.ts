@@ -34,18 +34,18 @@ describe("extraction quality", () => {
     expect(relations.f1, `seed relation ${show(relations)}`).toBeGreaterThanOrEqual(0.98);
   });
 
-  it("dev articles, micro-averaged over all five: entity and typed entity F1 >= 0.926, relation F1 >= 0.799", () => {
+  it("dev articles, micro-averaged over all five: entity and typed entity F1 >= 0.926, relation F1 >= 0.805", () => {
     const report = score("dev");
     expect(report.documents).toHaveLength(5);
     const { entities, typedEntities, relations } = report.overall;
     console.info(`dev: entity ${show(entities)}; typed ${show(typedEntities)}; relation ${show(relations)}`);
     expect(entities.f1, `dev entity ${show(entities)}`).toBeGreaterThanOrEqual(0.926);
     expect(typedEntities.f1, `dev typed entity ${show(typedEntities)}`).toBeGreaterThanOrEqual(0.926);
-    expect(relations.f1, `dev relation ${show(relations)}`).toBeGreaterThanOrEqual(0.799);
+    expect(relations.f1, `dev relation ${show(relations)}`).toBeGreaterThanOrEqual(0.805);
   });
 
   // Thresholds: the scores measured when these yardsticks were added (2026-12-01), minus 0.02.
-  it("dev-real (six Wikinews articles), micro: entity F1 >= 0.799, typed >= 0.736, relation P >= 0.522, R >= 0.106, F1 >= 0.185", () => {
+  it("dev-real (six Wikinews articles), micro: entity F1 >= 0.799, typed >= 0.736, relation P >= 0.480, R >= 0.106, F1 >= 0.185", () => {
     const report = score("dev-real");
     expect(report.documents).toHaveLength(6);
     for (const d of report.documents) {
@@ -55,20 +55,20 @@ describe("extraction quality", () => {
     console.info(`dev-real micro: entity ${show(entities)}; typed ${show(typedEntities)}; relation ${show(relations)}`);
     expect(entities.f1, `dev-real entity ${show(entities)}`).toBeGreaterThanOrEqual(0.799);
     expect(typedEntities.f1, `dev-real typed entity ${show(typedEntities)}`).toBeGreaterThanOrEqual(0.736);
-    expect(relations.precision, `dev-real relation ${show(relations)}`).toBeGreaterThanOrEqual(0.522);
+    expect(relations.precision, `dev-real relation ${show(relations)}`).toBeGreaterThanOrEqual(0.48);
     expect(relations.recall, `dev-real relation ${show(relations)}`).toBeGreaterThanOrEqual(0.106);
     expect(relations.f1, `dev-real relation ${show(relations)}`).toBeGreaterThanOrEqual(0.185);
   });
 
   // PETR gold files name every actor as optional: only the relation figures mean anything.
-  it("PETR unit-test records (283 sentences), micro: relation P >= 0.170, R >= 0.011, F1 >= 0.033", () => {
+  it("PETR unit-test records (283 sentences), micro: relation P >= 0.536, R >= 0.285, F1 >= 0.374", () => {
     const report = score("petr");
     expect(report.documents).toHaveLength(283);
     const { relations } = report.overall;
     expect(relations.gold).toBe(259);
     console.info(`petr micro: relation ${show(relations)} (${relations.correct}/${relations.predicted} right, ${relations.found}/${relations.gold} found)`);
-    expect(relations.precision, `petr relation ${show(relations)}`).toBeGreaterThanOrEqual(0.17);
-    expect(relations.recall, `petr relation ${show(relations)}`).toBeGreaterThanOrEqual(0.011);
-    expect(relations.f1, `petr relation ${show(relations)}`).toBeGreaterThanOrEqual(0.033);
+    expect(relations.precision, `petr relation ${show(relations)}`).toBeGreaterThanOrEqual(0.536);
+    expect(relations.recall, `petr relation ${show(relations)}`).toBeGreaterThanOrEqual(0.285);
+    expect(relations.f1, `petr relation ${show(relations)}`).toBeGreaterThanOrEqual(0.374);
   });
 });

@@ -18,6 +18,8 @@ export interface Site {
   to: number;
   /** Character offset of what states the relation, for the evidence window of a long sentence. */
   anchor: number;
+  /** CAMEO event code of the trigger, where the CAMEO lexicon codes it. */
+  cameo?: string;
 }
 
 export interface Draft {

@@ -12,6 +12,8 @@ import { readNoun, readVerb } from "./verbs.js";
 import { readAccordingTo, speakerOf } from "./speech.js";
 import { readStructure } from "./structure.js";
 import { resolveDenials } from "./denials.js";
+import { cameoTypes, verbCodes } from "./cameo/index.js";
+import { ParseIndex, readNominalization, readNounArguments, readVerbArguments } from "./arguments.js";
 
 /** Longest evidence text kept; longer sentences are shown as a window around the relation. */
 const MAX_EVIDENCE = 1000;
@@ -19,7 +21,7 @@ const MAX_EVIDENCE = 1000;
 /** Reads the relations of a Doc whose entities are resolved into its relation table. */
 export const relationsComponent: Component = {
   name: "relations",
-  requires: ["tokens", "pos", "lemmas", "sentences", "mentions", "entities"],
+  requires: ["tokens", "pos", "lemmas", "sentences", "dependencies", "mentions", "entities"],
   assigns: ["relations"],
   run(doc) {
     doc.relations = extractRelations(doc);
@@ -29,6 +31,7 @@ export const relationsComponent: Component = {
 export function extractRelations(doc: Doc): RelationRow[] {
   const ctx = new RelationContext(doc);
   const { tokens, slotAt } = ctx;
+  const parse = new ParseIndex(ctx);
   // Sentence by sentence: its speaker, then each verb and noun as a possible trigger.
   for (const sentence of ctx.sentences) {
     const speaker = speakerOf(ctx, sentence.firstToken, sentence.lastToken);
@@ -38,9 +41,15 @@ export function extractRelations(doc: Doc): RelationRow[] {
       // A noun right after infinitive "to" is a mistagged verb ("decision to visit Russia").
       const infinitive = token.pos === "NOUN" && tokens[v - 1]?.normal === "to" && tokens[v - 1].pos === "PART";
       if (token.pos === "VERB" || infinitive) {
+        const before = ctx.drafts.length;
         readVerb(ctx, v, sentence.firstToken, sentence.lastToken, speaker);
+        // The parse reads the verbs the token scan found no actors for.
+        if (ctx.drafts.length === before) readVerbArguments(parse, v, sentence.firstToken, sentence.lastToken, speaker);
       } else if (token.pos === "NOUN" && !/^\p{Lu}/u.test(token.value)) {
+        const before = ctx.drafts.length;
         readNoun(ctx, v, sentence.firstToken, sentence.lastToken, speaker);
+        if (ctx.drafts.length === before) readNounArguments(parse, v, sentence.firstToken, sentence.lastToken, speaker);
+        readNominalization(parse, v, sentence.firstToken, sentence.lastToken, speaker);
       }
     }
     readAccordingTo(ctx, sentence.firstToken, sentence.lastToken, speaker);
@@ -84,6 +93,7 @@ function finish(ctx: RelationContext): RelationRow[] {
       existing.confidence = Math.max(existing.confidence, adjusted(d));
       if (d.modality === "asserted") existing.modality = "asserted";
       if (!d.negated) delete existing.negated;
+      if (!existing.cameo && d.site.cameo) existing.cameo = d.site.cameo;
       continue;
     }
     cited.set(key, new Set([d.sentence]));
@@ -93,12 +103,20 @@ function finish(ctx: RelationContext): RelationRow[] {
     if (d.role) relation.role = d.role;
     const row = relation as RelationRow;
     row.rule = d.site.rule;
+    const cameo = d.site.cameo ?? cameoCodeOf(tokens[d.site.from].lemma, d.relation);
+    if (cameo) row.cameo = cameo;
     const from = tokens[d.site.from].start;
     const to = tokens[d.site.to - 1].end;
     row.trigger = { start: from, end: to, text: document.text.slice(from, to) };
     merged.set(key, row);
   }
   return [...merged.values()];
+}
+
+/** The CAMEO code of a trigger word read by our own tables, where CAMEO codes the lemma with the same type. */
+function cameoCodeOf(lemma: string, relation: Relation["relation"]): string | undefined {
+  for (const coding of verbCodes(lemma.toLowerCase())) if (coding.code && cameoTypes(coding.code).includes(relation)) return coding.code;
+  return undefined;
 }
 
 function adjusted(d: Draft): number {

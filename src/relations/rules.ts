@@ -45,6 +45,17 @@ export const RELATION_RULES = {
   "owner.apposition": { reason: "'Antara, Indonesia's state news agency'; 'Surabaya, Indonesia's second-largest city'", confidence: CONFIDENCE.inferred },
   "owner.city-of": { reason: "'the central Iranian city of Isfahan'", confidence: CONFIDENCE.inferred },
   "located-in.dateline": { reason: "'BUNIA, Democratic Republic of Congo —': a dateline's place and country", confidence: CONFIDENCE.inferred },
+  "arg.subject-object": { reason: "parse: the trigger's subject (nsubj) acts on its object, indirect object or an oblique with a preposition the trigger allows", confidence: CONFIDENCE.stated },
+  "arg.event-object": { reason: "parse: praising, backing or condemning an event noun aims at its agent ('condemned an attack by X', 'regretted X's refusal')", confidence: CONFIDENCE.direct },
+  "arg.nominal-event": { reason: "parse: an event noun read as its verb with CAMEO's coding ('welcomed their resumption of ties with X': they resume ties with X)", confidence: CONFIDENCE.nominal },
+  "arg.passive-agent": { reason: "parse: a passive trigger's agent (obl:agent, 'by') acts on its passive subject", confidence: CONFIDENCE.stated },
+  "arg.control": { reason: "parse: an infinitive complement's actor is the controller's object ('urged X to ...') or subject ('threatened to sever ties with X')", confidence: CONFIDENCE.direct },
+  "arg.clausal-target": { reason: "parse: a demand, request or warning aimed at the subject of its clause ('demanded that X withdraw')", confidence: CONFIDENCE.direct },
+  "arg.conj-verb": { reason: "parse: a verb coordinated with another takes that verb's subject ('X met Y and praised Z')", confidence: CONFIDENCE.direct },
+  "arg.relative-clause": { reason: "parse: a relative clause's subject is its antecedent ('X, which attacked Y')", confidence: CONFIDENCE.direct },
+  "arg.light-verb": { reason: "parse: an event noun as object of a light verb takes the verb's subject ('held talks with', 'issued a warning to')", confidence: CONFIDENCE.nominal },
+  "arg.noun-owner": { reason: "parse: an event noun's possessor, demonym or compound owner acts ('X's invasion of Y', 'a Nigerian ultimatum')", confidence: CONFIDENCE.nominal },
+  "arg.noun-agent": { reason: "parse: an event noun's 'by' phrase is its agent ('an attack by X on Y')", confidence: CONFIDENCE.nominal },
   "deny.claim": { reason: "a denial without object points at whoever last accused, asked, demanded or warned", confidence: CONFIDENCE.inferred },
 } as const satisfies Record<string, RelationRule>;
 

@@ -61,3 +61,41 @@ export const PHRASAL_VERBS: ReadonlyMap<string, string | null> = new Map<string,
   ["carry out", null],
 ]);
 
+
+/** Words the argument rules over the parse read (arguments.ts). */
+export const ARGUMENT_WORDS = {
+  /**
+   * Prepositions whose object is the target of a verb the CAMEO lexicon codes with the type
+   * ("" allows the direct object): "fired at X", "restore ties with X", "contribute to X".
+   */
+  TYPE_PREPOSITIONS: {
+    MEET: ["", "with"], CONSULT: ["", "with", "to"], VISIT: ["", "to", "in"], HOST: [""], SUPPORT: ["", "with", "for"],
+    PRAISE: [""], AGREE: ["with"], AID: ["", "to", "for"], REQUEST: ["", "from", "to"], DEMAND: ["", "from", "of"],
+    ACCUSE: [""], DENY: [""], WARN: ["", "against"], SANCTION: ["", "on", "against", "with"],
+    ATTACK: ["", "on", "at", "against", "into"], MONITOR: [""], ACCOMPANY: [""], QUOTE: [""],
+  } as Partial<Record<RelationType, readonly string[]>>,
+  /** Types whose clausal complement's subject is the one asked, warned or blamed ("demanded that X withdraw"). */
+  CLAUSAL_TARGET_TYPES: new Set<RelationType>(["DEMAND", "REQUEST", "WARN"]),
+  /** CAMEO verb blocks the argument rules do not read: GO_SOMEWHERE (leave, depart) codes 040 "consult", but its object is what is left ("left the Sea Org"), not someone consulted. */
+  SKIPPED_CAMEO_BLOCKS: words(`GO_SOMEWHERE`),
+  /** Adverbs that negate the verb they modify. */
+  NEGATION_ADVERBS: words(`not n't never`),
+  /** Nouns of people, bodies and forces that act for the state or group modifying them ("Turkish jets", "the X government", "officials of X"). */
+  ACTOR_NOUNS: words(`government administration authorities authority official officials leader leadership ministry
+    military army navy troops troop soldier soldiers forces force jet jets plane warship police media diplomat diplomats
+    delegation regime parliament cabinet president spokesman spokeswoman embassy court activist activists cleric
+    group opposition newspaper fighter fighters rebel rebels militant militants security minister ambassador envoy`),
+  /** Types whose object may be an event noun standing for its agent ("condemned an attack by X", "regretted X's refusal"). */
+  EVENT_OBJECT_TYPES: new Set<RelationType>(["ACCUSE", "PRAISE", "SUPPORT", "DENY"]),
+  /** Event nouns read as their verb, whose CAMEO coding they take ("resumption of ties" = "resume ties"). */
+  NOMINALIZATIONS: new Map<string, string>([
+    ["resumption", "resume"], ["restoration", "restore"], ["establishment", "establish"], ["severance", "sever"],
+    ["normalization", "normalize"], ["normalisation", "normalize"], ["suspension", "suspend"], ["expulsion", "expel"],
+  ]),
+  /** Event nouns besides the trigger nouns, whose possessor or "by" phrase is the one who acts. */
+  EVENT_NOUNS: words(`refusal decision action actions policy policies move conduct behaviour behavior aggression
+    occupation killing killings bombing bombings shelling crackdown treatment proposal proposals claim claims
+    allegation allegations accusation accusations charge charges demand demands`),
+  /** Verbs (besides LIGHT_VERBS) whose object noun carries the relation ("issued a warning to", "lodged a protest with"). */
+  EXTRA_LIGHT_VERBS: words(`issue lodge file deliver send extend grant`),
+} as const;

@@ -16,8 +16,9 @@ One JSON object per line and per document:
      "mentions": [{"start", "end", "text", "sentence", "form"}]}],
    "relations": [{"source", "relation", "target", "evidence", "confidence",
      "modality", "attributedTo", "negated", "role"?}]}
-With --explain, each entity also has "kindRule" and each relation "rule" and
-"trigger": {"start", "end", "text"} (rule ids: README, "How extraction works").
+With --explain, each entity also has "kindRule" and each relation "rule",
+"trigger": {"start", "end", "text"} and "cameo" (the trigger's CAMEO event code,
+null where CAMEO codes none) (rule ids: README, "How extraction works").
 Offsets are JavaScript string indices into the file's text (for .html/.htm, into the
 article text read from it: title, then main text). "-" reads standard input (document "stdin").
 Exit code: 0 all read, 1 some inputs skipped, 2 usage error or nothing readable.
@@ -62,7 +63,7 @@ export function toJsonLine(extraction: Extraction, explain = false): object {
       attributedTo: r.attributedTo ?? null,
       negated: r.negated === true,
       ...(r.role !== undefined ? { role: r.role } : {}),
-      ...(explain ? { rule: r.rule, trigger: r.trigger } : {}),
+      ...(explain ? { rule: r.rule, trigger: r.trigger, cameo: r.cameo ?? null } : {}),
     })),
   };
 }

@@ -1,0 +1,425 @@
+// Argument rules over the dependency parse: a trigger verb or event noun (our trigger tables
+// first, else the CAMEO lexicon) and its actors read from its dependents. Each rule has an id
+// (rules.ts); every relation carries the CAMEO code of its trigger where CAMEO has one.
+// Rules: arg.subject-object, arg.event-object, arg.nominal-event, arg.passive-agent, arg.control, arg.clausal-target,
+// arg.relative-clause, arg.conj-verb, arg.light-verb, arg.noun-owner, arg.noun-agent.
+import { VOCABULARY, type RelationType, type ResolvedMention } from "../model.js";
+import { DEP_LABELS } from "../parser/labels.js";
+import { codeVerb, verbCodes, verbEntries } from "./cameo/index.js";
+import { NOUN_TRIGGERS, VERB_TRIGGERS, SPEECH_VERBS } from "./triggers.js";
+import { ARGUMENT_WORDS, PHRASAL_VERBS, RELATION_WORDS } from "./words.js";
+import { modalityAt } from "./grammar.js";
+import type { RelationRuleId } from "./rules.js";
+import { ACTOR_KINDS, type RelationContext } from "./context.js";
+
+const L = (label: string): number => DEP_LABELS.indexOf(label);
+const DEP = {
+  nsubj: L("nsubj"), nsubjPass: L("nsubj:pass"), obj: L("obj"), iobj: L("iobj"), obl: L("obl"), oblAgent: L("obl:agent"),
+  nmod: L("nmod"), poss: L("nmod:poss"), amod: L("amod"), compound: L("compound"), conj: L("conj"), appos: L("appos"),
+  xcomp: L("xcomp"), ccomp: L("ccomp"), relcl: L("acl:relcl"), acl: L("acl"), case: L("case"), auxPass: L("aux:pass"),
+  advmod: L("advmod"), cc: L("cc"), preconj: L("cc:preconj"), prt: L("compound:prt"), mark: L("mark"), flat: L("flat"),
+  advcl: L("advcl"), aux: L("aux"),
+};
+const { LIGHT_VERBS } = RELATION_WORDS;
+const { TYPE_PREPOSITIONS, CLAUSAL_TARGET_TYPES, NEGATION_ADVERBS, ACTOR_NOUNS, EVENT_OBJECT_TYPES } = ARGUMENT_WORDS;
+
+interface Reading {
+  relation: RelationType;
+  /** Prepositions whose object is the target ("" allows the direct object). */
+  preps: readonly string[];
+  reverse: boolean;
+  code?: string;
+  /** "ours": our trigger tables; "cameo": the CAMEO lexicon. */
+  from: "ours" | "cameo";
+}
+
+/** Children of every token of the Doc, built once per document. */
+export class ParseIndex {
+  readonly children: number[][];
+  constructor(readonly ctx: RelationContext) {
+    const { head } = ctx.doc;
+    this.children = Array.from({ length: ctx.doc.length }, () => []);
+    for (let k = 0; k < head.length; k++) if (head[k] >= 0) this.children[head[k]].push(k);
+  }
+  dep(k: number): number { return this.ctx.doc.dep[k]; }
+  head(k: number): number { return this.ctx.doc.head[k]; }
+  childrenWith(k: number, ...labels: number[]): number[] {
+    return this.children[k].filter((c) => labels.includes(this.ctx.doc.dep[c]));
+  }
+  /** The preposition of an oblique or nominal modifier (its "case" child), lower case; "" without. */
+  caseOf(k: number): string {
+    const c = this.children[k].find((x) => this.ctx.doc.dep[x] === DEP.case && x < k);
+    return c === undefined ? "" : this.ctx.tokens[c].normal;
+  }
+  /** Words of k's subtree, lower case. */
+  words(k: number, out: string[] = []): string[] {
+    out.push(this.ctx.tokens[k].normal);
+    for (const c of this.children[k]) this.words(c, out);
+    return out;
+  }
+  /** The token and its conj dependents (and theirs): "X, Y and Z". */
+  withConjuncts(k: number, out: number[] = []): number[] {
+    out.push(k);
+    for (const c of this.children[k]) if (this.ctx.doc.dep[c] === DEP.conj) this.withConjuncts(c, out);
+    return out;
+  }
+}
+
+/** The actor entities an argument headed by token h stands for (with its conjuncts). */
+export function actorsOf(ix: ParseIndex, h: number): ResolvedMention[] {
+  const out: ResolvedMention[] = [];
+  for (const k of ix.withConjuncts(h)) {
+    const m = actorAt(ix, k);
+    if (m && !out.includes(m)) out.push(m);
+  }
+  return out;
+}
+
+/**
+ * The mention an argument head stands for: the slot holding the head; else, for a noun of
+ * people or forces ("Turkish jets", "the Calenardhon government", "officials of X"), the
+ * demonym, name or possessor modifying it; else its apposition.
+ */
+export function actorAt(ix: ParseIndex, h: number): ResolvedMention | undefined {
+  const { ctx } = ix;
+  const { slotAt, slots, anyAt, all, kindOf, tokens } = ctx;
+  if (slotAt[h] >= 0) {
+    const m = slots[slotAt[h]];
+    if (m.form !== "pronoun" || kindOf.get(m.entity)) return actorKind(ctx, m) ? m : undefined;
+  }
+  // A demonym standing for its state ("the Nigerian attack", "Turkish" in "Turkish jets").
+  if (anyAt[h] >= 0) {
+    const m = all[anyAt[h]];
+    if ((m.placeRole === "demonym" || m.placeRole === "demonym-plural") && actorKind(ctx, m)) return m;
+  }
+  const t = tokens[h];
+  if (t.pos === "NOUN" && ACTOR_NOUNS.has(t.lemma.toLowerCase())) {
+    const owner = modifierActor(ix, h, 0);
+    if (owner) return owner;
+  }
+  // "the state's fiercest foe, X" / "X, the group's leader": an apposition of a person or actor noun.
+  if (t.pos === "PROPN" || (t.pos === "NOUN" && ACTOR_NOUNS.has(t.lemma.toLowerCase()))) for (const c of ix.childrenWith(h, DEP.appos)) {
+    if (slotAt[c] >= 0 && actorKind(ctx, slots[slotAt[c]])) return slots[slotAt[c]];
+  }
+  return undefined;
+}
+
+/** The actor named in a modifier of a noun of people ("Turkish", "Arnor security", "Gondor's", "of X", "in X"). */
+function modifierActor(ix: ParseIndex, h: number, depth: number): ResolvedMention | undefined {
+  const { anyAt, all } = ix.ctx;
+  for (const c of ix.children[h]) {
+    const d = ix.dep(c);
+    const prep = d === DEP.nmod ? ix.caseOf(c) : "";
+    const viaPrep = prep === "of" || prep === "from" || prep === "in";
+    if (d !== DEP.amod && d !== DEP.compound && d !== DEP.poss && !viaPrep) continue;
+    const index = anyAt[c];
+    if (index >= 0) {
+      const m = all[index];
+      if (actorKind(ix.ctx, m) && m.form !== "pronoun") return m;
+    }
+    // "Arnor security officials": the name modifies the modifier.
+    if (depth === 0 && d === DEP.compound) {
+      const inner = modifierActor(ix, c, 1);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
+}
+
+/** The actor behind an event noun ("condemned an attack by X", "regretted X's refusal"). */
+function eventAgent(ix: ParseIndex, h: number): ResolvedMention | undefined {
+  const { tokens } = ix.ctx;
+  const lemma = tokens[h].lemma.toLowerCase();
+  if (tokens[h].pos !== "NOUN" || !(NOUN_TRIGGERS.has(lemma) || ARGUMENT_WORDS.EVENT_NOUNS.has(lemma))) return undefined;
+  for (const c of ix.children[h]) {
+    const d = ix.dep(c);
+    if (d === DEP.poss || ((d === DEP.nmod || d === DEP.acl) && ix.caseOf(c) === "by")) {
+      const m = actorAt(ix, c);
+      if (m) return m;
+    }
+  }
+  return undefined;
+}
+
+function actorKind(ctx: RelationContext, m: ResolvedMention): boolean {
+  const kind = ctx.kindOf.get(m.entity);
+  return !!kind && ACTOR_KINDS.has(kind);
+}
+
+/** The reading of a verb: our trigger (with its CAMEO code where CAMEO agrees), else CAMEO's. */
+function readingOfVerb(ix: ParseIndex, v: number, lemma: string): Reading | undefined {
+  const ours = VERB_TRIGGERS.get(lemma);
+  const coding = codeVerb(lemma, frameOf(ix, v));
+  if (ours) return { relation: ours.relation, preps: ours.preps, reverse: ours.reverse === true, code: coding?.code, from: "ours" };
+  if (!coding?.type || !coding.code) return undefined;
+  if (SPEECH_VERBS.has(lemma)) return undefined;
+  if (verbEntries(lemma).some((e) => ARGUMENT_WORDS.SKIPPED_CAMEO_BLOCKS.has(e.block))) return undefined;
+  return { relation: coding.type, preps: TYPE_PREPOSITIONS[coding.type] ?? [""], reverse: false, code: coding.code, from: "cameo" };
+}
+
+/** The verb's frame for CAMEO's patterns: subject words, object words, obliques. */
+function frameOf(ix: ParseIndex, v: number) {
+  const subject: string[] = [];
+  const object: string[] = [];
+  const obliques: { prep: string; words: string[] }[] = [];
+  for (const c of ix.children[v]) {
+    const d = ix.dep(c);
+    if (d === DEP.nsubj) ix.words(c, subject);
+    else if (d === DEP.obj || d === DEP.prt || d === DEP.xcomp || d === DEP.iobj) ix.words(c, object);
+    else if (d === DEP.obl || d === DEP.oblAgent) {
+      const words = ix.words(c);
+      obliques.push({ prep: ix.caseOf(c), words });
+      // An oblique noun can hold the pattern's object too ("deal with").
+    }
+  }
+  return { subject, object, obliques };
+}
+
+/** Negated by the parse: "did not", "never"; not "neither ... nor" on a denial. */
+function negatedAt(ix: ParseIndex, v: number): boolean {
+  return ix.children[v].some((c) => ix.dep(c) === DEP.advmod && NEGATION_ADVERBS.has(ix.ctx.tokens[c].normal));
+}
+
+/** "neither confirmed nor denied": the verb is a conjunct of "neither ... nor". */
+function neitherNor(ix: ParseIndex, v: number): boolean {
+  const { tokens } = ix.ctx;
+  const heads = [v, ix.dep(v) === DEP.conj ? ix.head(v) : -1].filter((x) => x >= 0);
+  for (const h of heads) {
+    for (const c of ix.children[h]) if ((ix.dep(c) === DEP.preconj || ix.dep(c) === DEP.cc) && (tokens[c].normal === "neither" || tokens[c].normal === "nor")) return true;
+  }
+  return false;
+}
+
+function isPassiveVerb(ix: ParseIndex, v: number): boolean {
+  return ix.children[v].some((c) => ix.dep(c) === DEP.auxPass || ix.dep(c) === DEP.nsubjPass || ix.dep(c) === DEP.oblAgent);
+}
+
+/** The subject of a verb: its own nsubj; else the controller's (xcomp), the first conjunct's, a relative clause's antecedent. */
+function subjectOf(ix: ParseIndex, v: number, depth = 0): { heads: number[]; rule?: RelationRuleId } {
+  const { tokens } = ix.ctx;
+  // A to-infinitive has no subject of its own: an nsubj on one is a misparse.
+  const infinitive = ix.children[v].some((c) => ix.dep(c) === DEP.mark && tokens[c].normal === "to");
+  const own = infinitive ? [] : ix.childrenWith(v, DEP.nsubj);
+  if (own.length > 0) {
+    const s = own[0];
+    // "which attacked": the relative pronoun stands for the antecedent.
+    if (ix.dep(v) === DEP.relcl && RELATION_WORDS.RELATIVE_PRONOUNS.has(tokens[s].normal)) return { heads: [ix.head(v)], rule: "arg.relative-clause" };
+    return { heads: [s] };
+  }
+  if (depth > 3) return { heads: [] };
+  const h = ix.head(v);
+  if (h < 0) return { heads: [] };
+  const d = ix.dep(v);
+  if (d === DEP.xcomp) {
+    // "urged X to withdraw": the controller's object acts; "threatened to sever": its subject.
+    const objects = ix.childrenWith(h, DEP.obj, DEP.iobj);
+    if (objects.length > 0) return { heads: [objects[0]], rule: "arg.control" };
+    return { heads: subjectOf(ix, h, depth + 1).heads, rule: "arg.control" };
+  }
+  // A coordinated verb takes the first one's subject unless a noun before it stands in its own subject's place.
+  const nounBefore = ix.children[v].some((c) => c < v && /^(NOUN|PROPN|PRON)$/.test(tokens[c].pos));
+  if (d === DEP.conj && tokens[h].pos === "VERB" && !nounBefore) return { heads: subjectOf(ix, h, depth + 1).heads, rule: "arg.conj-verb" };
+  if (d === DEP.relcl) return { heads: [h], rule: "arg.relative-clause" };
+  return { heads: [] };
+}
+
+/** Speech frame: "X said (that) ...": the speaker of the clause the verb stands in. */
+function speakerFrame(ix: ParseIndex, v: number): ResolvedMention | undefined {
+  let k = v;
+  for (let depth = 0; depth < 4; depth++) {
+    const h = ix.head(k);
+    if (h < 0) return undefined;
+    const d = ix.dep(k);
+    if ((d === DEP.ccomp || d === L("parataxis")) && SPEECH_VERBS.has(ix.ctx.tokens[h].lemma.toLowerCase())) {
+      const s = ix.childrenWith(h, DEP.nsubj)[0];
+      return s === undefined ? undefined : actorAt(ix, s);
+    }
+    k = h;
+  }
+  return undefined;
+}
+
+/** Whether an actor stands among the verb's subjects and another among its other dependents (a cheap test before the lexicon). */
+function mayRelateActors(ix: ParseIndex, v: number): boolean {
+  const subject = subjectOf(ix, v).heads.some((h) => actorsOf(ix, h).length > 0);
+  let other = false;
+  for (const c of ix.children[v]) {
+    const d = ix.dep(c);
+    if (d === DEP.nsubj && !subject) continue;
+    if (d === DEP.obj || d === DEP.iobj || d === DEP.obl || d === DEP.oblAgent || d === DEP.nsubjPass || d === DEP.nsubj) {
+      if (actorsOf(ix, c).length > 0 || eventAgent(ix, c)) { if (d !== DEP.nsubj) other = true; else if (isPassiveVerb(ix, v)) other = true; }
+      if (d === DEP.obj) for (const m of ix.childrenWith(c, DEP.nmod)) if (actorsOf(ix, m).length > 0) other = true;
+    } else if (d === DEP.ccomp) {
+      for (const s of ix.childrenWith(c, DEP.nsubj, DEP.nsubjPass)) if (actorsOf(ix, s).length > 0) other = true;
+    }
+    if (other) break;
+  }
+  if (!other) return false;
+  // Passive: the agent is the source.
+  return subject || ix.children[v].some((c) => ix.dep(c) === DEP.oblAgent || ix.dep(c) === DEP.obl);
+}
+
+/** Reads the relations of one verb from its dependents. */
+export function readVerbArguments(ix: ParseIndex, v: number, first: number, last: number, speaker: string | undefined): void {
+  const { ctx } = ix;
+  const { tokens } = ctx;
+  const token = tokens[v];
+  let lemma = token.lemma.toLowerCase();
+  const particle = ix.childrenWith(v, DEP.prt)[0];
+  if (particle !== undefined) {
+    const phrasal = PHRASAL_VERBS.get(`${lemma} ${tokens[particle].normal}`);
+    if (phrasal === null) return;
+    if (phrasal !== undefined) lemma = phrasal;
+  }
+  if (lemma === "tell") return;
+  // Most verbs have no actor on one side or the other: look the lexicon up only for the rest.
+  if (!mayRelateActors(ix, v)) return;
+  const reading = readingOfVerb(ix, v, lemma);
+  if (!reading) return;
+  // "held talks with X": the event noun states the relation (readNounArguments), not CAMEO's light verb.
+  if (reading.from === "cameo" && (LIGHT_VERBS.has(lemma) || ARGUMENT_WORDS.EXTRA_LIGHT_VERBS.has(lemma))
+    && ix.childrenWith(v, DEP.obj).some((o) => NOUN_TRIGGERS.has(tokens[o].lemma.toLowerCase()))) return;
+  if (reading.relation === "DENY" && neitherNor(ix, v)) return;
+  const negated = negatedAt(ix, v);
+  const frameSpeaker = speakerFrame(ix, v);
+  const modality = frameSpeaker ? "reported" : modalityAt(ctx, v, first, last, speaker);
+  const attributedTo = modality === "reported" ? frameSpeaker?.entity ?? speaker : undefined;
+  const passive = isPassiveVerb(ix, v);
+  let sources: number[] = [];
+  const targets: { head: number; rule: RelationRuleId }[] = [];
+  let rule: RelationRuleId = "arg.subject-object";
+  if (passive) {
+    const agents = ix.children[v].filter((c) => ix.dep(c) === DEP.oblAgent || (ix.dep(c) === DEP.obl && ix.caseOf(c) === "by"));
+    sources = agents;
+    rule = "arg.passive-agent";
+    // "X was opposed by Y" parsed as a copula: the nsubj is the patient.
+    const patients = ix.childrenWith(v, DEP.nsubjPass, DEP.nsubj);
+    if (patients.length > 0) for (const p of patients) targets.push({ head: p, rule });
+    // "the group backed by Tehran": a participle's noun is the patient.
+    else if (ix.dep(v) === DEP.acl || ix.dep(v) === DEP.relcl) targets.push({ head: ix.head(v), rule });
+  } else {
+    const subject = subjectOf(ix, v);
+    sources = subject.heads;
+    if (subject.rule) rule = subject.rule;
+    for (const c of ix.children[v]) {
+      const d = ix.dep(c);
+      if ((d === DEP.obj || d === DEP.iobj) && reading.preps.includes("")) targets.push({ head: c, rule });
+      // "restore ties with X", "fired rounds at X": the object's phrase names the target.
+      if (d === DEP.obj && !actorAt(ix, c)) {
+        for (const m of ix.childrenWith(c, DEP.nmod)) if (ix.caseOf(m) !== "" && ix.caseOf(m) !== "of" && reading.preps.includes(ix.caseOf(m))) targets.push({ head: m, rule });
+      }
+      else if (d === DEP.obl && reading.preps.includes(ix.caseOf(c)) && ix.caseOf(c) !== "") targets.push({ head: c, rule });
+      // "demanded that X withdraw": the subject of the clause is the one asked.
+      else if (d === DEP.ccomp && CLAUSAL_TARGET_TYPES.has(reading.relation)) {
+        for (const s of ix.childrenWith(c, DEP.nsubj, DEP.nsubjPass)) targets.push({ head: s, rule: "arg.clausal-target" });
+      }
+    }
+  }
+  if (sources.length === 0 || targets.length === 0) return;
+  const site = (r: RelationRuleId) => ({ ...ctx.at(r, v), cameo: reading.code });
+  for (const s of sources) {
+    for (const src of actorsOf(ix, s)) {
+      for (const t of targets) {
+        let targetActors = actorsOf(ix, t.head);
+        let targetRule = t.rule === "arg.clausal-target" ? t.rule : rule;
+        if (targetActors.length === 0 && EVENT_OBJECT_TYPES.has(reading.relation)) {
+          const agent = eventAgent(ix, t.head);
+          if (agent) { targetActors = [agent]; targetRule = "arg.event-object"; }
+        }
+        for (const tgt of targetActors) {
+          const [from, to] = reading.reverse ? [tgt, src] : [src, tgt];
+          let relation = reading.relation;
+          // Welcoming what is not a person is support, not hosting.
+          if (relation === "HOST" && lemma === "welcome" && ctx.kindOf.get(to.entity) !== "PERSON") relation = "SUPPORT";
+          ctx.add(site(targetRule), from.entity, relation, to.entity, token.sentence, { modality, attributedTo, negated });
+        }
+      }
+    }
+  }
+}
+
+/** Reads the relations of an event noun: its owner or agent and its object. */
+export function readNounArguments(ix: ParseIndex, n: number, first: number, last: number, speaker: string | undefined): void {
+  const { ctx } = ix;
+  const { tokens } = ctx;
+  const token = tokens[n];
+  const lemma = token.lemma.toLowerCase();
+  const ours = NOUN_TRIGGERS.get(lemma) ?? NOUN_TRIGGERS.get(token.normal);
+  const cameo = verbCodes(lemma).find((c) => c.code && c.type);
+  const relation = ours?.relation;
+  if (!relation) return;
+  const preps = ours.preps;
+  const code = cameo && cameo.type === relation ? cameo.code : undefined;
+  const modality = modalityAt(ctx, n, first, last, speaker);
+  const attributedTo = modality === "reported" ? speaker : undefined;
+  const negated = negatedAt(ix, n);
+  // Owners: "X's invasion", "a Nigerian ultimatum", "an attack by X"; else the subject of a light verb ("held talks with").
+  const owners: { head: number; rule: RelationRuleId }[] = [];
+  const targets: number[] = [];
+  for (const c of ix.children[n]) {
+    const d = ix.dep(c);
+    if (d === DEP.poss || d === DEP.amod || d === DEP.compound) owners.push({ head: c, rule: "arg.noun-owner" });
+    else if ((d === DEP.nmod || d === DEP.acl) && ix.caseOf(c) === "by") owners.push({ head: c, rule: "arg.noun-agent" });
+    else if (d === DEP.nmod && preps.includes(ix.caseOf(c))) targets.push(c);
+  }
+  const h = ix.head(n);
+  if (owners.length === 0 && h >= 0 && ix.dep(n) === DEP.obj && tokens[h].pos === "VERB") {
+    const verb = tokens[h].lemma.toLowerCase();
+    const subject = subjectOf(ix, h);
+    // The light verb's own subject, or its controller's ("agreed to hold talks with"); not a coordinated verb's.
+    if ((LIGHT_VERBS.has(verb) || ARGUMENT_WORDS.EXTRA_LIGHT_VERBS.has(verb)) && subject.rule !== "arg.conj-verb") {
+      for (const s of subject.heads) owners.push({ head: s, rule: "arg.light-verb" });
+      // "held talks with X": the oblique hangs on the verb.
+      for (const c of ix.childrenWith(h, DEP.obl)) if (preps.includes(ix.caseOf(c))) targets.push(c);
+    }
+  }
+  if (owners.length === 0 || targets.length === 0) return;
+  for (const o of owners) {
+    for (const src of actorsOf(ix, o.head)) {
+      for (const t of targets) {
+        for (const tgt of actorsOf(ix, t)) {
+          if (VOCABULARY[relation].symmetric && src.entity === tgt.entity) continue;
+          ctx.add({ ...ctx.at(o.rule, n), cameo: code }, src.entity, relation, tgt.entity, token.sentence, { modality, attributedTo, negated });
+        }
+      }
+    }
+  }
+}
+
+/**
+ * An event noun read as its verb ("their resumption of diplomatic ties with X" = they resume
+ * ties with X): CAMEO codes the verb with the noun's "of" phrase as its object; the owner is
+ * the possessor, or (a pronoun or none) the subject of the verb the noun is the object of.
+ */
+export function readNominalization(ix: ParseIndex, n: number, first: number, last: number, speaker: string | undefined): void {
+  const { ctx } = ix;
+  const { tokens } = ctx;
+  const verb = ARGUMENT_WORDS.NOMINALIZATIONS.get(tokens[n].lemma.toLowerCase()) ?? ARGUMENT_WORDS.NOMINALIZATIONS.get(tokens[n].normal);
+  if (!verb) return;
+  const object: string[] = [];
+  const targets: number[] = [];
+  const ofPhrases = ix.children[n].filter((c) => ix.dep(c) === DEP.nmod && ix.caseOf(c) === "of");
+  for (const c of ofPhrases) ix.words(c, object);
+  const coding = codeVerb(verb, { object });
+  if (!coding?.type || !coding.code) return;
+  const relation = coding.type;
+  const preps = TYPE_PREPOSITIONS[relation] ?? [];
+  for (const holder of [n, ...ofPhrases]) {
+    for (const c of ix.childrenWith(holder, DEP.nmod)) if (ix.caseOf(c) !== "of" && preps.includes(ix.caseOf(c))) targets.push(c);
+  }
+  if (targets.length === 0) return;
+  let owners: ResolvedMention[] = [];
+  const poss = ix.childrenWith(n, DEP.poss)[0];
+  if (poss !== undefined && tokens[poss].pos !== "PRON") owners = actorsOf(ix, poss);
+  else {
+    const h = ix.head(n);
+    if (h >= 0 && ix.dep(n) === DEP.obj && tokens[h].pos === "VERB") for (const s of subjectOf(ix, h).heads) owners.push(...actorsOf(ix, s));
+  }
+  const modality = modalityAt(ctx, n, first, last, speaker);
+  const attributedTo = modality === "reported" ? speaker : undefined;
+  for (const src of owners) {
+    for (const t of targets) {
+      for (const tgt of actorsOf(ix, t)) ctx.add({ ...ctx.at("arg.nominal-event", n), cameo: coding.code }, src.entity, relation, tgt.entity, tokens[n].sentence, { modality, attributedTo });
+    }
+  }
+}
