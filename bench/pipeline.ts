@@ -50,25 +50,12 @@ for (let round = 0; round < 20; round++) {
   }
 }
 
-// The parser is not yet wired into extract() (the columnar Doc lands first): its cost is
-// timed on the same slices, on the pipeline's own sentences, words and tags, and added.
-// Relations need two actors and a predicate: `selective` parses only sentences with a VERB
-// and at least two PROPN tokens (what the relation stage can draw an edge from).
-function worthParsing(tokens: ReturnType<typeof analyze>["tokens"], from: number, to: number): boolean {
-  let names = 0, verbs = 0;
-  for (let t = from; t < to; t++) {
-    const pos = tokens[t].pos;
-    if (pos === "PROPN") names++;
-    else if (pos === "VERB") verbs++;
-  }
-  return names >= 2 && verbs >= 1;
-}
-
-function parseDocument(analysed: ReturnType<typeof analyze>, selective = false): number {
+// extract() includes the parse; the parser alone is also timed on the same slices, on the
+// pipeline's own sentences, words and tags, for its own words per second.
+function parseDocument(analysed: ReturnType<typeof analyze>): number {
   const { tokens, sentences } = analysed;
   let parsed = 0;
   for (const s of sentences) {
-    if (selective && !worthParsing(tokens, s.firstToken, s.lastToken)) continue;
     parsed += s.lastToken - s.firstToken;
     const slice = tokens.slice(s.firstToken, s.lastToken);
     const words = slice.map((t) => t.value);
@@ -88,12 +75,7 @@ let oursSeconds = 0;
 let extractSeconds = 0;
 let parseSeconds = 0;
 let parsedTokens = 0;
-let selectiveSeconds = 0;
-let selectiveTokens = 0;
-let allTokens = 0;
 const ratios: number[] = [];
-const parserRatios: number[] = [];
-const selectiveRatios: number[] = [];
 for (let from = 0; from < corpus.length; from += sliceSize) {
   const slice = corpus.slice(from, from + sliceSize);
   const w = time(slice, readDoc);
@@ -108,17 +90,8 @@ for (let from = 0; from < corpus.length; from += sliceSize) {
   for (const a of analysed) parsedTokens += parseDocument(a);
   const p = Number(process.hrtime.bigint() - started) / 1e9;
   parseSeconds += p;
-  parserRatios.push(w / (e + p));
-  const startedSelective = process.hrtime.bigint();
-  for (const a of analysed) selectiveTokens += parseDocument(a, true);
-  const q = Number(process.hrtime.bigint() - startedSelective) / 1e9;
-  selectiveSeconds += q;
-  selectiveRatios.push(w / (e + q));
-  for (const a of analysed) allTokens += a.tokens.length;
 }
-selectiveRatios.sort((a, b) => a - b);
 ratios.sort((a, b) => a - b);
-parserRatios.sort((a, b) => a - b);
 
 function time(documents: Document[], run: (document: Document) => unknown): number {
   const started = process.hrtime.bigint();
@@ -146,8 +119,6 @@ provideModelFile(PARSER_MODEL_FILE, readModelFile(PARSER_MODEL_FILE));
 parserWeights();
 const loadMs = Number(process.hrtime.bigint() - loadStarted) / 1e6;
 console.log(`parser:       ${format(parsedTokens / parseSeconds)} tokens/s (${parseSeconds.toFixed(2)} s, one core; wink's tokens and tags given)`);
-console.log(`extract + parser: ${format(words / (extractSeconds + parseSeconds))} words/s; ratio to wink readDoc ${(words / (extractSeconds + parseSeconds) / winkRate).toFixed(2)} overall, ${parserRatios[parserRatios.length >> 1].toFixed(2)} median (the issue asks for >= 0.30)`);
-console.log(`extract + parser on selected sentences (VERB and >= 2 PROPN: ${(selectiveTokens / allTokens * 100).toFixed(0)}% of tokens): ${format(words / (extractSeconds + selectiveSeconds))} words/s; ratio ${(words / (extractSeconds + selectiveSeconds) / winkRate).toFixed(2)} overall, ${selectiveRatios[selectiveRatios.length >> 1].toFixed(2)} median`);
 console.log(`parser model: load ${loadMs.toFixed(0)} ms, +${((process.memoryUsage().rss - rssBefore) / 1e6).toFixed(0)} MB RSS for a second decoded copy`);
 
 // The entity tagger alone (src/ner): words per second over the articles' sentences as the

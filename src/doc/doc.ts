@@ -59,13 +59,7 @@ export function isAcronymText(value: string): boolean {
 }
 
 /** The raw attributes of one token, as a tokenizer gives them. */
-export interface TokenInput {
-  start: number;
-  end: number;
-  value: string;
-  normal: string;
-  lemma: string;
-  pos: string;
+export interface TokenInput extends Omit<Token, "sentence"> {
   lineBreakBefore: boolean;
 }
 
