@@ -8,7 +8,7 @@ import { mentionWithin, possessorPronoun, officeOf, countryCodeOf, isPossessiveT
 import { ACTOR_KINDS, type RelationContext, type Site } from "./context.js";
 import { RELATION_WORDS } from "./words.js";
 
-const { GOVERNMENT_TITLES, TITLE_DETERMINERS, NOMINAL_OWNER_PRONOUNS, TITLE_OWNER_PRONOUNS } = RELATION_WORDS;
+const { GOVERNMENT_TITLES, TITLE_DETERMINERS, NOMINAL_OWNER_PRONOUNS, TITLE_OWNER_PRONOUNS, MEMBERSHIP_PREPOSITIONS, PAIRING_ADVERBS, NAME_LIST_LINKS } = RELATION_WORDS;
 
 export function readStructure(ctx: RelationContext): void {
   const { kindOf, all } = ctx;
@@ -16,10 +16,142 @@ export function readStructure(ctx: RelationContext): void {
     const kind = kindOf.get(m.entity);
     if (!kind) continue;
     if (kind === "PERSON" && (m.form === "name" || m.form === "nominal")) readRole(ctx, m);
+    if (kind === "PERSON" && m.form === "name") readMembership(ctx, m);
     if (kind === "ORGANIZATION" || kind === "LOCATION") readOwner(ctx, m, kind);
   }
+  readRespectively(ctx);
   datelines(ctx);
   resolvePendingRoles(ctx);
+}
+
+/** The slot that starts at token k, or ends just before token k (`end`). */
+function slotStarting(ctx: RelationContext, k: number): ResolvedMention | undefined {
+  const i = ctx.slotAt[k];
+  return i >= 0 && ctx.slots[i].firstToken === k ? ctx.slots[i] : undefined;
+}
+function slotEnding(ctx: RelationContext, end: number): ResolvedMention | undefined {
+  const i = end > 0 ? ctx.slotAt[end - 1] : -1;
+  return i >= 0 && ctx.slots[i].lastToken === end ? ctx.slots[i] : undefined;
+}
+
+/** The title written right before a person's name, or the mention's own title. */
+function titleBefore(ctx: RelationContext, m: ResolvedMention): string | undefined {
+  const { tokens, slotAt, anyAt } = ctx;
+  const words: string[] = [];
+  for (let j = m.firstToken - 1; j >= 0 && tokens[j].sentence === m.sentence && isTitleToken(tokens[j]) && slotAt[j] < 0 && anyAt[j] < 0; j--) words.unshift(tokens[j].value);
+  const title = m.title ?? (words.length ? words.join(" ") : undefined);
+  const head = title?.toLowerCase().split(/\s+/).filter((w) => TITLE_HEADS.has(w)).pop();
+  return head && !HONORIFICS.has(head) ? title : undefined;
+}
+
+/**
+ * A coordination of names of one kind going on from `m` (forward) or back from it: "A, B and
+ * C", "A and the B". Only a list closed by "and" counts; names with modifiers between the
+ * link and the name ("and nonpartisan X") end it.
+ */
+function coordinated(ctx: RelationContext, m: ResolvedMention, forward: boolean, fits: (x: ResolvedMention) => boolean): ResolvedMention[] {
+  const { tokens } = ctx;
+  const out: ResolvedMention[] = [];
+  const step = forward ? 1 : -1;
+  const inSentence = (k: number): boolean => k >= 0 && k < tokens.length && tokens[k].sentence === m.sentence;
+  let closed = false;
+  let cur = m;
+  for (;;) {
+    let k = forward ? cur.lastToken : cur.firstToken - 1;
+    if (!forward && inSentence(k) && tokens[k].pos === "DET") k--;
+    const links: string[] = [];
+    while (inSentence(k) && NAME_LIST_LINKS.has(tokens[k].normal) && links.length < 2) { links.push(tokens[k].normal); k += step; }
+    if (!links.length || links[0] === links[1]) break;
+    if (forward && inSentence(k) && tokens[k].pos === "DET") k++;
+    const next = forward ? slotStarting(ctx, k) : slotEnding(ctx, k + 1);
+    if (!next || next.sentence !== m.sentence || !fits(next)) break;
+    out.push(next);
+    cur = next;
+    // Going forward the list closes at its "and"; going back, its last link must be "and".
+    if (forward && links.includes("and")) { closed = true; break; }
+    if (!forward && out.length === 1) closed = links.includes("and");
+  }
+  return closed ? out : [];
+}
+
+/**
+ * Membership of a named person: "X of the DAB", "X from the Civic Party" (role.of-body),
+ * "DAB's X" and "DAB's X and Y" (role.possessive-owner, role.coordinated). The role is the person's title, else "member".
+ */
+export function readMembership(ctx: RelationContext, m: ResolvedMention): void {
+  const { tokens, kindOf } = ctx;
+  const sentence = m.sentence;
+  const role = titleBefore(ctx, m) ?? "member";
+  const isBody = (x: ResolvedMention | undefined): x is ResolvedMention => !!x && x.form === "name" && kindOf.get(x.entity) === "ORGANIZATION";
+  const isPerson = (x: ResolvedMention): boolean => x.form === "name" && kindOf.get(x.entity) === "PERSON";
+  const prep = tokens[m.lastToken];
+  if (prep && prep.sentence === sentence && MEMBERSHIP_PREPOSITIONS.has(prep.normal)) {
+    let k = m.lastToken + 1;
+    if (tokens[k]?.pos === "DET") k++;
+    const body = slotStarting(ctx, k);
+    // "X of the Ministry's Department": the owner is the later body; "of respectively" pairs lists.
+    // "X of the A, B and C constituency": a list of names after "of" is not one body.
+    const list = !!body && tokens[body.lastToken]?.value === "," && isBody(slotStarting(ctx, body.lastToken + 1));
+    // "X and Y of A and B, respectively": readRespectively pairs them.
+    const bodies = body ? [body, ...coordinated(ctx, body, true, isBody)] : [];
+    let after = bodies.length ? bodies[bodies.length - 1].lastToken : -1;
+    if (tokens[after]?.value === ",") after++;
+    const paired = bodies.length > 1 && PAIRING_ADVERBS.has(tokens[after]?.normal ?? "");
+    if (isBody(body) && body.sentence === sentence && !isPossessiveToken(tokens[body.lastToken]) && !list && !paired) {
+      ctx.add(ctx.at("role.of-body", m.lastToken, m.lastToken + 1, m.start), m.entity, "ROLE", body.entity, sentence, { role });
+    }
+  }
+  const before = tokens[m.firstToken - 1];
+  if (before && before.sentence === sentence && isPossessiveToken(before)) {
+    const owner = slotEnding(ctx, m.firstToken - 1);
+    // A state's possessive without a title is a nationality ("Kenya's X"), not a role: readRole reads "Kenya's President X".
+    if (isBody(owner) && owner.sentence === sentence) {
+      const site = ctx.at("role.possessive-owner", m.firstToken - 1, m.firstToken, m.start);
+      ctx.add(site, m.entity, "ROLE", owner.entity, sentence, { role });
+      // "DAB's Ben Chan and Leung Che-cheung": a body's possessive reaches over a list of bare names
+      // that have no owner of their own.
+      const own = (x: ResolvedMention): boolean => MEMBERSHIP_PREPOSITIONS.has(tokens[x.lastToken]?.normal ?? "") || isPossessiveToken(tokens[x.lastToken]);
+      const list = coordinated(ctx, m, true, isPerson);
+      if (!list.some(own)) for (const x of list) ctx.add({ ...site, rule: "role.coordinated" }, x.entity, "ROLE", owner.entity, sentence, { role: "member" });
+    }
+  }
+}
+
+/** "X and Y of respectively A and B", "X and Y of A and B, respectively": the lists pair in order. */
+export function readRespectively(ctx: RelationContext): void {
+  const { tokens, kindOf } = ctx;
+  const isBody = (x: ResolvedMention): boolean => x.form === "name" && kindOf.get(x.entity) === "ORGANIZATION";
+  const isPerson = (x: ResolvedMention): boolean => x.form === "name" && kindOf.get(x.entity) === "PERSON";
+  for (let r = 1; r < tokens.length; r++) {
+    if (!PAIRING_ADVERBS.has(tokens[r].normal)) continue;
+    const sentence = tokens[r].sentence;
+    let bodies: ResolvedMention[] = [];
+    let prep = -1;
+    if (MEMBERSHIP_PREPOSITIONS.has(tokens[r - 1].normal)) {
+      // "of respectively A and B"
+      let k = r + 1;
+      if (tokens[k]?.pos === "DET") k++;
+      const first = slotStarting(ctx, k);
+      if (first && isBody(first)) bodies = [first, ...coordinated(ctx, first, true, isBody)];
+      prep = r - 1;
+    } else {
+      // "of A and B, respectively"
+      const end = tokens[r - 1].value === "," ? r - 1 : r;
+      const last = slotEnding(ctx, end);
+      if (last && isBody(last)) {
+        bodies = [...coordinated(ctx, last, false, isBody).reverse(), last];
+        let k = bodies[0].firstToken - 1;
+        if (tokens[k]?.pos === "DET") k--;
+        prep = k >= 0 && MEMBERSHIP_PREPOSITIONS.has(tokens[k].normal) ? k : -1;
+      }
+    }
+    if (prep < 0 || bodies.length < 2) continue;
+    const lastPerson = slotEnding(ctx, prep);
+    if (!lastPerson || !isPerson(lastPerson)) continue;
+    const people = [...coordinated(ctx, lastPerson, false, isPerson).reverse(), lastPerson];
+    if (people.length !== bodies.length) continue;
+    people.forEach((p, i) => ctx.add(ctx.at("role.respectively", r, r + 1, p.start), p.entity, "ROLE", bodies[i].entity, sentence, { role: titleBefore(ctx, p) ?? "member" }));
+  }
 }
 
 export function readRole(ctx: RelationContext, m: ResolvedMention): void {

@@ -38,6 +38,12 @@ export const RELATION_WORDS = {
   NOMINAL_OWNER_PRONOUNS: words(`its whose`),
   /** Pronouns that give a title set off before a name its body ("its spokesman, X", "their commander, X"). */
   TITLE_OWNER_PRONOUNS: words(`its their`),
+  /** Prepositions that tie a named person to the body they belong to ("X of the DAB", "X from the Civic Party"). */
+  MEMBERSHIP_PREPOSITIONS: words(`of from`),
+  /** Words that pair two coordinated lists in order ("X and Y of respectively A and B"). */
+  PAIRING_ADVERBS: words(`respectively`),
+  /** Links inside a coordination of names ("X, Y and Z"). */
+  NAME_LIST_LINKS: words(`and ,`),
 } as const;
 
 /** Words shortly before a trigger that set what it says apart from a plain assertion. */
