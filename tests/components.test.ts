@@ -212,7 +212,9 @@ describe("relation rules", () => {
     ["role.possessive-owner", "The Labour Party's Maria Santos won the seat.", "maria-santos ROLE labour-party", "'s"],
     ["role.coordinated", "The Labour Party's Maria Santos and John Okello won seats.", "john-okello ROLE labour-party", "'s"],
     ["role.respectively", "Maria Santos and John Okello of respectively the Labour Party and the Green Party won.", "john-okello ROLE green-party", "respectively"],
-    ["role.government-title", "Kenya hosted the talks in Nairobi. President Maria Santos said they went well.", "maria-santos ROLE kenya", "President"],
+    ["role.own-country", "Kenya rejected the claims. Defence Minister Maria Santos said her country had never sold arms.", "maria-santos ROLE kenya", "Defence Minister"],
+    ["role.title-body", "Minister for Foreign Affairs Maria Santos met Peru. The Ministry for Foreign Affairs issued a statement.", "maria-santos ROLE ministry-for-foreign-affairs", "Foreign Affairs"],
+    ["role.delegation", "Minister for Foreign Affairs Maria Santos was accompanied by State Secretary John Okello. The Ministry for Foreign Affairs issued a statement.", "john-okello ROLE ministry-for-foreign-affairs", "State Secretary"],
     ["owner.possessive", "Finland's Foreign Ministry criticised Sweden.", "finlands-foreign-ministry PART_OF finland", "'s"],
     ["owner.inside-name", "The Ministry for Foreign Affairs of Finland issued a statement.", "ministry-for-foreign-affairs-of-finland PART_OF finland", "Finland"],
     ["owner.name-head", "ECOWAS warned Mali. The ECOWAS Commission met Senegal.", "ecowas-commission PART_OF ecowas", "ECOWAS Commission"],
@@ -243,6 +245,11 @@ describe("relation rules", () => {
   ])("%s carries its CAMEO code", (text, expected, code) => {
     const found = explained(text).relations.filter((r) => `${r.source} ${r.relation} ${r.target}` === expected);
     expect(found.map((r) => r.cameo)).toEqual([code]);
+  });
+
+  it("guesses no ROLE: a title without an owner in the text gets none, not the country named nearby", () => {
+    expect(explained("Kenya hosted the talks in Nairobi. President Maria Santos said they went well.").relations.filter((r) => r.relation === "ROLE")).toEqual([]);
+    expect(explained("Defence Minister Maria Santos said Kenya may send troops.").relations.filter((r) => r.relation === "ROLE")).toEqual([]);
   });
 
   it("reads neither ... nor as no denial", () => {

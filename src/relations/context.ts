@@ -61,8 +61,6 @@ export class RelationContext {
   readonly anyAt: Int32Array;
   /** Organisations by normalised name and alias, built on first use. */
   bodyByName: Map<string, string> | undefined;
-  /** The document's main country, found on first use (null: not looked for yet). */
-  main: ResolvedMention | undefined | null = null;
 
   constructor(doc: Doc) {
     this.doc = doc;

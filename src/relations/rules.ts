@@ -12,7 +12,7 @@ export const CONFIDENCE = {
   nominal: 0.75,
   /** Read from a phrase around a name: "of", an apposition, a dateline, a denial's claim. */
   inferred: 0.7,
-  /** A government title whose country the text leaves unsaid. */
+  /** A government title whose owner the text gives only through another person. */
   guessed: 0.6,
 } as const;
 
@@ -40,7 +40,9 @@ export const RELATION_RULES = {
   "role.possessive-owner": { reason: "'DAB's X': a body's possessive right before a person's name (role: the title, else member)", confidence: CONFIDENCE.inferred },
   "role.coordinated": { reason: "'DAB's X and Y': a body's possessive reaches over a list of bare names closed by 'and'", confidence: CONFIDENCE.inferred },
   "role.respectively": { reason: "'X and Y of respectively A and B': two coordinated lists paired in order", confidence: CONFIDENCE.inferred },
-  "role.government-title": { reason: "a government title with no owner in reach: the state acting nearby or the document's main state", confidence: CONFIDENCE.guessed },
+  "role.own-country": { reason: "a government title without owner whose holder speaks of 'his/her country' in the sentence: the country named last before it", confidence: CONFIDENCE.inferred },
+  "role.title-body": { reason: "a formal title without owner ('Minister for Foreign Affairs X') in a text that names its body ('Ministry for Foreign Affairs') once", confidence: CONFIDENCE.inferred },
+  "role.delegation": { reason: "a government title without owner, accompanying an official ('X was accompanied by State Secretary Y'): Y holds office where X does", confidence: CONFIDENCE.guessed },
   "owner.possessive": { reason: "'X's Foreign Ministry', 'Russia's state news agency TASS'", confidence: CONFIDENCE.nominal },
   "owner.inside-name": { reason: "a country written inside the name: 'Ministry for Foreign Affairs of Finland'", confidence: CONFIDENCE.nominal },
   "owner.name-head": { reason: "an owner at the head of the name: 'Finnish Defence Forces', 'ECOWAS Commission'", confidence: CONFIDENCE.inferred },

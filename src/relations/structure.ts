@@ -8,7 +8,7 @@ import { mentionWithin, possessorPronoun, officeOf, countryCodeOf, isPossessiveT
 import { ACTOR_KINDS, type RelationContext, type Site } from "./context.js";
 import { RELATION_WORDS } from "./words.js";
 
-const { GOVERNMENT_TITLES, TITLE_DETERMINERS, NOMINAL_OWNER_PRONOUNS, TITLE_OWNER_PRONOUNS, MEMBERSHIP_PREPOSITIONS, PAIRING_ADVERBS, NAME_LIST_LINKS } = RELATION_WORDS;
+const { OFFICE_BODIES, OWN_STATE_NOUNS, POSSESSIVE_PERSON_PRONOUNS, GOVERNMENT_TITLES, TITLE_DETERMINERS, NOMINAL_OWNER_PRONOUNS, TITLE_OWNER_PRONOUNS, MEMBERSHIP_PREPOSITIONS, PAIRING_ADVERBS, NAME_LIST_LINKS } = RELATION_WORDS;
 
 export function readStructure(ctx: RelationContext): void {
   const { kindOf, all } = ctx;
@@ -209,44 +209,82 @@ export function readRole(ctx: RelationContext, m: ResolvedMention): void {
   if (!head || HONORIFICS.has(head)) return;
   const site = roleSite(ctx, "role.title", m, j + 1);
   if (!owner && GOVERNMENT_TITLES.has(head)) {
-    pendingRoles.push({ mention: m, title, site: { ...site, rule: "role.government-title" } });
+    pendingRoles.push({ mention: m, title, site });
     return;
   }
   if (!owner) return;
   ctx.add(site, m.entity, "ROLE", owner.entity, sentence, { role: title });
 }
 
-/** A government title with no owner in reach: the entity's owner elsewhere, else the nearest country. */
+/**
+ * A government title with no owner in reach of the name: a ROLE only where the text still ties
+ * the person to a state or body elsewhere in the sentence ("said his country had never ...",
+ * role.own-country) or by accompanying an official whose owner is known (role.delegation).
+ * Never the document's main or nearest country by default.
+ */
 export function resolvePendingRoles(ctx: RelationContext): void {
-  const { tokens, kindOf, pendingRoles, all, withRole, officeHolders } = ctx;
-  const main = mainCountry(ctx);
-  const mainSentences = new Set(main ? all.filter((x) => x.entity === main.entity).map((x) => x.sentence) : []);
-  for (const { mention, title, site } of pendingRoles) {
+  const { pendingRoles, withRole } = ctx;
+  const waiting: typeof pendingRoles = [];
+  for (const pending of pendingRoles) {
+    if (withRole.has(pending.mention.entity)) continue;
+    const own = ownCountry(ctx, pending.mention);
+    const body = own ? undefined : titleBody(ctx, pending.title);
+    if (own) ctx.add({ ...pending.site, rule: "role.own-country" }, pending.mention.entity, "ROLE", own.entity, pending.mention.sentence, { role: pending.title });
+    else if (body) ctx.add({ ...pending.site, rule: "role.title-body" }, pending.mention.entity, "ROLE", body, pending.mention.sentence, { role: pending.title });
+    else waiting.push(pending);
+  }
+  for (const { mention, title, site } of waiting) {
     if (withRole.has(mention.entity)) continue;
-    // A state acting in the same sentence ("X said Russia may ..."), else the document's
-    // main state when it is near, else the nearest state.
-    const acting = ctx.bySentence(mention.sentence).find((x) => kindOf.get(x.entity) === "COUNTRY" && x.form === "name"
-      && tokens[x.firstToken - 1]?.pos !== "ADP" && (tokens[x.lastToken]?.pos === "AUX" || tokens[x.lastToken]?.pos === "VERB"));
-    let mainNear = false;
-    for (let d = -3; d <= 3 && !mainNear; d++) mainNear = mainSentences.has(mention.sentence + d);
-    const owner = acting ?? (mainNear ? main : undefined) ?? nearestCountry(ctx, mention) ?? main;
-    // A guessed state that already has someone with this title ("President") is not his.
-    const holders = owner ? officeHolders.get(`${owner.entity}|${officeOf(title)}`) : undefined;
-    const taken = !!holders && [...holders].some((h) => h !== mention.entity);
-    if (owner && !taken) ctx.add(site, mention.entity, "ROLE", owner.entity, mention.sentence, { role: title });
+    const owner = delegationOwner(ctx, mention);
+    if (owner) ctx.add({ ...site, rule: "role.delegation" }, mention.entity, "ROLE", owner, mention.sentence, { role: title });
   }
 }
 
-/** The country the document speaks of most, for officials whose country goes unsaid. */
-export function mainCountry(ctx: RelationContext): ResolvedMention | undefined {
-  const { kindOf, all } = ctx;
-  if (ctx.main !== null) return ctx.main;
-  const counts = new Map<string, number>();
-  for (const x of all) if (kindOf.get(x.entity) === "COUNTRY") counts.set(x.entity, (counts.get(x.entity) ?? 0) + 1);
-  let best: string | undefined;
-  for (const [id, n] of counts) if (!best || n > counts.get(best)!) best = id;
-  ctx.main = best ? all.find((x) => x.entity === best) : undefined;
-  return ctx.main;
+/**
+ * "Defence Minister X ... said his country had never ...": the person's own "his/her country" in
+ * the sentence is the country named last before it (this sentence or the one before).
+ */
+function ownCountry(ctx: RelationContext, m: ResolvedMention): ResolvedMention | undefined {
+  const { tokens, kindOf, anyAt, all, sentences } = ctx;
+  const s = sentences[m.sentence];
+  for (let k = m.lastToken; k < s.lastToken - 1; k++) {
+    if (!OWN_STATE_NOUNS.has(tokens[k + 1].normal) || anyAt[k] < 0) continue;
+    const p = all[anyAt[k]];
+    if (p.form !== "pronoun" || p.entity !== m.entity || !POSSESSIVE_PERSON_PRONOUNS.has(tokens[k].normal)) continue;
+    let best: ResolvedMention | undefined;
+    for (const x of [...ctx.bySentence(m.sentence - 1), ...ctx.bySentence(m.sentence)]) {
+      if (kindOf.get(x.entity) === "COUNTRY" && x.form === "name" && x.lastToken <= k && (!best || x.start > best.start)) best = x;
+    }
+    return best;
+  }
+  return undefined;
+}
+
+/**
+ * "Minister for Foreign Affairs X" in a text that names the "Ministry for Foreign Affairs": a
+ * formal title ("Minister of/for ...") whose office's name is the name of the one body of
+ * that name in the document.
+ */
+function titleBody(ctx: RelationContext, title: string): string | undefined {
+  const words = title.toLowerCase().split(/\s+/);
+  const i = words.findIndex((w) => OFFICE_BODIES.has(w));
+  if (i < 0 || !["of", "for"].includes(words[i + 1] ?? "")) return undefined;
+  const name = normalizeName([OFFICE_BODIES.get(words[i])!, ...words.slice(i + 1)].join(" "));
+  const bodies = ctx.doc.entities.filter((e) => e.kind === "ORGANIZATION" && [e.name, ...e.aliases].some((n) => normalizeName(n) === name));
+  return bodies.length === 1 ? bodies[0].id : undefined;
+}
+
+/** "Minister X was accompanied by State Secretary Y": Y, who accompanies, holds office where X does. */
+function delegationOwner(ctx: RelationContext, m: ResolvedMention): string | undefined {
+  const { drafts } = ctx;
+  for (const d of drafts) {
+    if (d.relation !== "ACCOMPANY" || d.sentence !== m.sentence || d.source !== m.entity) continue;
+    const host = d.target;
+    if (ctx.kindOf.get(host) !== "PERSON") continue;
+    const roles = new Set(drafts.filter((r) => r.relation === "ROLE" && r.source === host).map((r) => r.target));
+    if (roles.size === 1) return [...roles][0];
+  }
+  return undefined;
 }
 
 /** A ROLE's trigger: the title words before the name, else the mention that carries the title. */
@@ -290,18 +328,6 @@ export function apposition(ctx: RelationContext, k: number): { owner?: ResolvedM
   }
   if (!title) return undefined;
   return { owner, title };
-}
-
-export function nearestCountry(ctx: RelationContext, m: ResolvedMention): ResolvedMention | undefined {
-  const { kindOf } = ctx;
-  let best: ResolvedMention | undefined;
-  let bestDistance = Infinity;
-  for (const x of [...ctx.bySentence(m.sentence - 1), ...ctx.bySentence(m.sentence)]) {
-    if (kindOf.get(x.entity) !== "COUNTRY") continue;
-    const distance = Math.abs(x.start - m.start) + (x.sentence < m.sentence ? 200 : 0);
-    if (distance < bestDistance) { best = x; bestDistance = distance; }
-  }
-  return best;
 }
 
 /** PART_OF / LOCATED_IN for an organisation or place from how it is introduced. */

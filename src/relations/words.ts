@@ -38,12 +38,18 @@ export const RELATION_WORDS = {
   NOMINAL_OWNER_PRONOUNS: words(`its whose`),
   /** Pronouns that give a title set off before a name its body ("its spokesman, X", "their commander, X"). */
   TITLE_OWNER_PRONOUNS: words(`its their`),
+  /** Nouns for one's own state after a possessive pronoun ("his country had never ..."). */
+  OWN_STATE_NOUNS: words(`country nation government`),
+  /** Possessive pronouns of a person ("his country", "her government"). */
+  POSSESSIVE_PERSON_PRONOUNS: words(`his her`),
   /** Prepositions that tie a named person to the body they belong to ("X of the DAB", "X from the Civic Party"). */
   MEMBERSHIP_PREPOSITIONS: words(`of from`),
   /** Words that pair two coordinated lists in order ("X and Y of respectively A and B"). */
   PAIRING_ADVERBS: words(`respectively`),
   /** Links inside a coordination of names ("X, Y and Z"). */
   NAME_LIST_LINKS: words(`and ,`),
+  /** The body an office heads, for a formal title ("Minister for Foreign Affairs" -> "Ministry for Foreign Affairs"). */
+  OFFICE_BODIES: new Map([["minister", "ministry"], ["secretary", "department"]]),
 } as const;
 
 /** Words shortly before a trigger that set what it says apart from a plain assertion. */
