@@ -233,6 +233,8 @@ describe("relation rules", () => {
     ["arg.conj-verb", "Kenya met Uganda and fired rockets at Sudan.", "kenya ATTACK sudan", "fired"],
     ["arg.light-verb", "Egypt issued a warning to Israel.", "egypt WARN israel", "warning"],
     ["arg.noun-agent", "An attack on Chad by Sudan was condemned.", "sudan ATTACK chad", "attack"],
+    ["arg.including", "Kenya was assisted by former members, including Maria Santos and John Okello.", "john-okello AID kenya", "assisted"],
+    ["arg.founder", "The Labour Party was founded by Maria Santos.", "maria-santos ROLE labour-party", "founded"],
     ["arg.nominal-event", "Mordor, Rohan and Arnor welcomed their resumption of formal diplomatic ties with Osgiliath.", "arnor SUPPORT osgiliath", "resumption"],
   ];
 

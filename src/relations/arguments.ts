@@ -2,7 +2,7 @@
 // first, else the CAMEO lexicon) and its actors read from its dependents. Each rule has an id
 // (rules.ts); every relation carries the CAMEO code of its trigger where CAMEO has one.
 // Rules: arg.subject-object, arg.event-object, arg.nominal-event, arg.passive-agent, arg.control, arg.clausal-target,
-// arg.relative-clause, arg.conj-verb, arg.light-verb, arg.noun-owner, arg.noun-agent.
+// arg.relative-clause, arg.conj-verb, arg.light-verb, arg.noun-owner, arg.noun-agent, arg.including, arg.founder.
 import { VOCABULARY, type RelationType, type ResolvedMention } from "../model.js";
 import { DEP_LABELS } from "../parser/labels.js";
 import { codeVerb, verbCodes, verbEntries } from "./cameo/index.js";
@@ -21,7 +21,7 @@ const DEP = {
   advcl: L("advcl"), aux: L("aux"),
 };
 const { LIGHT_VERBS } = RELATION_WORDS;
-const { TYPE_PREPOSITIONS, CLAUSAL_TARGET_TYPES, NEGATION_ADVERBS, ACTOR_NOUNS, EVENT_OBJECT_TYPES } = ARGUMENT_WORDS;
+const { TYPE_PREPOSITIONS, CLAUSAL_TARGET_TYPES, NEGATION_ADVERBS, ACTOR_NOUNS, EVENT_OBJECT_TYPES, INCLUDING_WORDS } = ARGUMENT_WORDS;
 
 interface Reading {
   relation: RelationType;
@@ -97,11 +97,35 @@ export function actorAt(ix: ParseIndex, h: number): ResolvedMention | undefined 
     const owner = modifierActor(ix, h, 0);
     if (owner) return owner;
   }
-  // "the state's fiercest foe, X" / "X, the group's leader": an apposition of a person or actor noun.
-  if (t.pos === "PROPN" || (t.pos === "NOUN" && ACTOR_NOUNS.has(t.lemma.toLowerCase()))) for (const c of ix.childrenWith(h, DEP.appos)) {
+  // "the state's fiercest foe, X" / "X, the group's leader" / "the publication Freedom Magazine": an apposition names the noun's actor.
+  if (t.pos === "PROPN" || t.pos === "NOUN") for (const c of ix.childrenWith(h, DEP.appos)) {
     if (slotAt[c] >= 0 && actorKind(ctx, slots[slotAt[c]])) return slots[slotAt[c]];
   }
+  // "actor Jason Beghe": a common noun with the name right after it as its dependent.
+  if (t.pos === "NOUN" && slotAt[h + 1] >= 0 && slots[slotAt[h + 1]].firstToken === h + 1 && ix.head(h + 1) === h && actorKind(ctx, slots[slotAt[h + 1]])) {
+    return slots[slotAt[h + 1]];
+  }
   return undefined;
+}
+
+/** "defectors ..., including X and Y": the phrases after an argument that name its members, hung on the argument or on the verb. */
+function includedHeads(ix: ParseIndex, v: number, arg: number): number[] {
+  const out: number[] = [];
+  for (const holder of [arg, v]) {
+    for (const c of ix.children[holder]) {
+      const d = ix.dep(c);
+      if ((d === DEP.obl || d === DEP.nmod) && c > arg && INCLUDING_WORDS.has(ix.caseOf(c))) out.push(c);
+    }
+  }
+  return out;
+}
+
+/** An argument's actors; for a group noun without one ("defectors"), the actors its "including" phrase names. */
+function actorsOrIncluded(ix: ParseIndex, v: number, h: number): { actors: ResolvedMention[]; included: boolean } {
+  const actors = actorsOf(ix, h);
+  if (actors.length > 0 || ix.ctx.tokens[h].pos !== "NOUN") return { actors, included: false };
+  const included = includedHeads(ix, v, h).flatMap((c) => actorsOf(ix, c));
+  return { actors: included, included: included.length > 0 };
 }
 
 /** The actor named in a modifier of a noun of people ("Turkish", "Arnor security", "Gondor's", "of X", "in X"). */
@@ -272,6 +296,7 @@ export function readVerbArguments(ix: ParseIndex, v: number, first: number, last
     if (phrasal !== undefined) lemma = phrasal;
   }
   if (lemma === "tell") return;
+  if (ARGUMENT_WORDS.FOUNDING_VERBS.has(lemma)) { readFounder(ix, v); return; }
   // Most verbs have no actor on one side or the other: look the lexicon up only for the rest.
   if (!mayRelateActors(ix, v)) return;
   const reading = readingOfVerb(ix, v, lemma);
@@ -318,10 +343,12 @@ export function readVerbArguments(ix: ParseIndex, v: number, first: number, last
   if (sources.length === 0 || targets.length === 0) return;
   const site = (r: RelationRuleId) => ({ ...ctx.at(r, v), cameo: reading.code });
   for (const s of sources) {
-    for (const src of actorsOf(ix, s)) {
+    const source = actorsOrIncluded(ix, v, s);
+    for (const src of source.actors) {
       for (const t of targets) {
-        let targetActors = actorsOf(ix, t.head);
-        let targetRule = t.rule === "arg.clausal-target" ? t.rule : rule;
+        const target = actorsOrIncluded(ix, v, t.head);
+        let targetActors = target.actors;
+        let targetRule: RelationRuleId = source.included || target.included ? "arg.including" : t.rule === "arg.clausal-target" ? t.rule : rule;
         if (targetActors.length === 0 && EVENT_OBJECT_TYPES.has(reading.relation)) {
           const agent = eventAgent(ix, t.head);
           if (agent) { targetActors = [agent]; targetRule = "arg.event-object"; }
@@ -334,6 +361,20 @@ export function readVerbArguments(ix: ParseIndex, v: number, first: number, last
           ctx.add(site(targetRule), from.entity, relation, to.entity, token.sentence, { modality, attributedTo, negated });
         }
       }
+    }
+  }
+}
+
+/** "the organization founded by X", "X founded the group": the founder holds a ROLE in the body, not an event. */
+function readFounder(ix: ParseIndex, v: number): void {
+  const { ctx } = ix;
+  const passive = isPassiveVerb(ix, v) || ix.dep(v) === DEP.acl;
+  const founders = passive ? ix.children[v].filter((c) => ix.dep(c) === DEP.oblAgent || (ix.dep(c) === DEP.obl && ix.caseOf(c) === "by")) : subjectOf(ix, v).heads;
+  const bodies = passive ? (ix.dep(v) === DEP.acl || ix.dep(v) === DEP.relcl ? [ix.head(v)] : ix.childrenWith(v, DEP.nsubjPass)) : ix.childrenWith(v, DEP.obj);
+  for (const f of founders) {
+    for (const person of actorsOf(ix, f)) {
+      if (ctx.kindOf.get(person.entity) !== "PERSON") continue;
+      for (const b of bodies) for (const body of actorsOf(ix, b)) ctx.add(ctx.at("arg.founder", v), person.entity, "ROLE", body.entity, ctx.tokens[v].sentence, { role: "founder" });
     }
   }
 }

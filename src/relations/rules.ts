@@ -62,6 +62,8 @@ export const RELATION_RULES = {
   "arg.light-verb": { reason: "parse: an event noun as object of a light verb takes the verb's subject ('held talks with', 'issued a warning to')", confidence: CONFIDENCE.nominal },
   "arg.noun-owner": { reason: "parse: an event noun's possessor, demonym or compound owner acts ('X's invasion of Y', 'a Nigerian ultimatum')", confidence: CONFIDENCE.nominal },
   "arg.noun-agent": { reason: "parse: an event noun's 'by' phrase is its agent ('an attack by X on Y')", confidence: CONFIDENCE.nominal },
+  "arg.including": { reason: "parse: a group argument without a named actor takes the actors of its 'including' phrase ('attacked defectors, including X and Y', 'assisted by former members, including X')", confidence: CONFIDENCE.direct },
+  "arg.founder": { reason: "parse: 'the organization founded by X', 'X founded the group': the founder holds a ROLE (founder) in the body", confidence: CONFIDENCE.direct },
   "deny.claim": { reason: "a denial without object points at whoever last accused, asked, demanded or warned", confidence: CONFIDENCE.inferred },
 } as const satisfies Record<string, RelationRule>;
 

@@ -108,6 +108,10 @@ export const ARGUMENT_WORDS = {
   EVENT_NOUNS: words(`refusal decision action actions policy policies move conduct behaviour behavior aggression
     occupation killing killings bombing bombings shelling crackdown treatment proposal proposals claim claims
     allegation allegations accusation accusations charge charges demand demands`),
+  /** Verbs whose agent founds a body: a ROLE ("founder"), not an event (CAMEO codes "found" as aid). */
+  FOUNDING_VERBS: words(`found co-found cofound`),
+  /** Prepositions of a phrase naming some members of a group argument ("attacked defectors, including X and Y"). */
+  INCLUDING_WORDS: words(`including`),
   /** Verbs (besides LIGHT_VERBS) whose object noun carries the relation ("issued a warning to", "lodged a protest with"). */
   EXTRA_LIGHT_VERBS: words(`issue lodge file deliver send extend grant`),
 } as const;
