@@ -221,6 +221,7 @@ describe("relation rules", () => {
     ["owner.in-phrase", "Troops reached the Merdeka Palace in Jakarta.", "merdeka-palace LOCATED_IN jakarta", "in"],
     ["owner.of-phrase", "The Security Council of the United Nations met Iran.", "security-council PART_OF united-nations", "of"],
     ["owner.apposition", "Surabaya, Indonesia's second-largest city, hosted the talks.", "surabaya LOCATED_IN indonesia", ","],
+    ["owner.comma-place", "She lived in Clearwater, Florida until 2009.", "clearwater LOCATED_IN florida", ","],
     ["owner.city-of", "Iran said drones hit the Iranian city of Isfahan.", "isfahan LOCATED_IN iran", "city of"],
     ["located-in.dateline", "BUNIA, Democratic Republic of Congo — Militia fighters attacked a camp.", "bunia LOCATED_IN democratic-republic-of-congo", "—"],
     ["deny.claim", "Iran accused Israel of sabotage. Israel denied.", "israel DENY iran", "denied"],

@@ -49,6 +49,7 @@ export const RELATION_RULES = {
   "owner.in-phrase": { reason: "'PLACE in PLACE/COUNTRY'", confidence: CONFIDENCE.nominal },
   "owner.of-phrase": { reason: "'BODY of the BODY/COUNTRY'", confidence: CONFIDENCE.inferred },
   "owner.apposition": { reason: "'Antara, Indonesia's state news agency'; 'Surabaya, Indonesia's second-largest city'", confidence: CONFIDENCE.inferred },
+  "owner.comma-place": { reason: "'the coast of Aceh, Indonesia', 'Clearwater, Florida': a place and the country or region after its comma, outside a list", confidence: CONFIDENCE.inferred },
   "owner.city-of": { reason: "'the central Iranian city of Isfahan'", confidence: CONFIDENCE.inferred },
   "located-in.dateline": { reason: "'BUNIA, Democratic Republic of Congo —': a dateline's place and country", confidence: CONFIDENCE.inferred },
   "arg.subject-object": { reason: "parse: the trigger's subject (nsubj) acts on its object, indirect object or an oblique with a preposition the trigger allows", confidence: CONFIDENCE.stated },

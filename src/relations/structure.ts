@@ -397,6 +397,20 @@ export function readOwner(ctx: RelationContext, m: ResolvedMention, kind: Entity
     }
     if (found && head && found.entity !== m.entity) ctx.add(site("owner.apposition", m.lastToken, m.lastToken + 1), m.entity, rel, found.entity, sentence);
   }
+  // "the coast of Aceh, Indonesia", "in Clearwater, Florida until": a place and the country or
+  // region after its comma; not a list of places ("Mali, Niger and Chad") nor "Moscow, North Korea's agency".
+  if (kind === "LOCATION" && after?.value === ",") {
+    const y = slotStarting(ctx, m.lastToken + 1);
+    const yk = y ? kindOf.get(y.entity) : undefined;
+    const next = y ? tokens[y.lastToken] : undefined;
+    const inList = (t: typeof next): boolean => !!t && (t.normal === "and" || t.normal === "or" || isPossessiveToken(t));
+    const listAfter = next?.value === "," && (inList(tokens[y!.lastToken + 1]) || !!slotStarting(ctx, y!.lastToken + 1));
+    const before = tokens[m.firstToken - 1];
+    const listBefore = !!before && (before.value === "," || before.normal === "and" || before.normal === "or");
+    if (y && y.sentence === sentence && y.form === "name" && (yk === "COUNTRY" || yk === "LOCATION") && !inList(next) && !listAfter && !listBefore) {
+      ctx.add(site("owner.comma-place", m.lastToken, m.lastToken + 1), m.entity, "LOCATED_IN", y.entity, sentence);
+    }
+  }
   // "the central Iranian city of Isfahan".
   if (kind === "LOCATION" && tokens[m.firstToken - 1]?.normal === "of" && LOCATION_HEADS.has(tokens[m.firstToken - 2]?.normal ?? "")) {
     for (let k = m.firstToken - 3; k >= Math.max(0, m.firstToken - 6); k--) {
