@@ -214,6 +214,7 @@ describe("relation rules", () => {
     ["role.respectively", "Maria Santos and John Okello of respectively the Labour Party and the Green Party won.", "john-okello ROLE green-party", "respectively"],
     ["role.own-country", "Kenya rejected the claims. Defence Minister Maria Santos said her country had never sold arms.", "maria-santos ROLE kenya", "Defence Minister"],
     ["role.title-body", "Minister for Foreign Affairs Maria Santos met Peru. The Ministry for Foreign Affairs issued a statement.", "maria-santos ROLE ministry-for-foreign-affairs", "Foreign Affairs"],
+    ["role.title-body", "The US State Department said John Okello, the Secretary of State, met Peru.", "john-okello ROLE us-state-department", "John Okello"],
     ["role.delegation", "Minister for Foreign Affairs Maria Santos was accompanied by State Secretary John Okello. The Ministry for Foreign Affairs issued a statement.", "john-okello ROLE ministry-for-foreign-affairs", "State Secretary"],
     ["owner.possessive", "Finland's Foreign Ministry criticised Sweden.", "finlands-foreign-ministry PART_OF finland", "'s"],
     ["owner.inside-name", "The Ministry for Foreign Affairs of Finland issued a statement.", "ministry-for-foreign-affairs-of-finland PART_OF finland", "Finland"],

@@ -269,8 +269,14 @@ function titleBody(ctx: RelationContext, title: string): string | undefined {
   const words = title.toLowerCase().split(/\s+/);
   const i = words.findIndex((w) => OFFICE_BODIES.has(w));
   if (i < 0 || !["of", "for"].includes(words[i + 1] ?? "")) return undefined;
-  const name = normalizeName([OFFICE_BODIES.get(words[i])!, ...words.slice(i + 1)].join(" "));
-  const bodies = ctx.doc.entities.filter((e) => e.kind === "ORGANIZATION" && [e.name, ...e.aliases].some((n) => normalizeName(n) === name));
+  // "Ministry for Foreign Affairs", or the short form "[US] State Department" for "Secretary of State".
+  const body = OFFICE_BODIES.get(words[i])!;
+  const domain = words.slice(i + 2).join(" ");
+  if (!domain) return undefined;
+  const formal = normalizeName(`${body} ${words[i + 1]} ${domain}`);
+  const short = normalizeName(`${domain} ${body}`);
+  const named = (n: string): boolean => { const x = normalizeName(n); return x === formal || x === short || x.endsWith(` ${short}`); };
+  const bodies = ctx.doc.entities.filter((e) => e.kind === "ORGANIZATION" && [e.name, ...e.aliases].some(named));
   return bodies.length === 1 ? bodies[0].id : undefined;
 }
 
@@ -324,7 +330,16 @@ export function apposition(ctx: RelationContext, k: number): { owner?: ResolvedM
     }
     if (w === "its" || w === "whose") owner = owner ?? possessorPronoun(ctx, j);
     words.push(t.value);
-    if (TITLE_HEADS.has(w) && !title) title = words.filter((x) => !TITLE_DETERMINERS.has(x.toLowerCase())).join(" ");
+    if (TITLE_HEADS.has(w) && !title) {
+      title = words.filter((x) => !TITLE_DETERMINERS.has(x.toLowerCase())).join(" ");
+      // "the Secretary of State", "the Minister for Foreign Affairs": a formal title goes on through its capitalised "of" phrase.
+      let e = j + 1;
+      if ((tokens[e]?.normal === "of" || tokens[e]?.normal === "for") && anyAt[e + 1] < 0 && isCapitalized(tokens[e + 1] ?? tokens[e])) {
+        const tail: string[] = [tokens[e].value];
+        for (e++; e < tokens.length && anyAt[e] < 0 && tokens[e].sentence === t.sentence && isCapitalized(tokens[e]); e++) tail.push(tokens[e].value);
+        if (tail.length > 1) { title = `${title} ${tail.join(" ")}`; j = e - 1; }
+      }
+    }
   }
   if (!title) return undefined;
   return { owner, title };
