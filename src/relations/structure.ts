@@ -418,7 +418,8 @@ export function readOwner(ctx: RelationContext, m: ResolvedMention, kind: Entity
     const y = slotStarting(ctx, m.lastToken + 1);
     const yk = y ? kindOf.get(y.entity) : undefined;
     const next = y ? tokens[y.lastToken] : undefined;
-    const inList = (t: typeof next): boolean => !!t && (t.normal === "and" || t.normal === "or" || isPossessiveToken(t));
+    // A dash after it makes a dateline (located-in.dateline reads it).
+    const inList = (t: typeof next): boolean => !!t && (t.normal === "and" || t.normal === "or" || isPossessiveToken(t) || /^[—–-]$/.test(t.value));
     const listAfter = next?.value === "," && (inList(tokens[y!.lastToken + 1]) || !!slotStarting(ctx, y!.lastToken + 1));
     const before = tokens[m.firstToken - 1];
     const listBefore = !!before && (before.value === "," || before.normal === "and" || before.normal === "or");
