@@ -202,6 +202,7 @@ describe("relation rules", () => {
     ["verb.coordinated-subjects", "Brazil and Indonesia signed a trade pact.", "brazil AGREE indonesia", "signed"],
     ["verb.send-visitors", "Kenya will send a team of inspectors to Somalia.", "kenya VISIT somalia", "send"],
     ["verb.join-body", "Sweden joined NATO last year.", "sweden PART_OF nato", "joined"],
+    ["verb.join-member", "Maria Santos joined the Labour Party in 1990.", "maria-santos ROLE labour-party", "joined"],
     ["verb.welcome-decision", "Germany welcomed the European Union decision.", "germany SUPPORT european-union", "welcomed"],
     ["noun.owner-object", "Russia's war on Ukraine continued.", "russia ATTACK ukraine", "war"],
     ["noun.between", "Leaders attended a summit between Ghana and Togo.", "ghana MEET togo", "summit"],

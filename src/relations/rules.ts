@@ -30,6 +30,7 @@ export const RELATION_RULES = {
   "verb.coordinated-subjects": { reason: "'X and Y signed': a symmetric verb without object relates its subjects", confidence: CONFIDENCE.direct },
   "verb.send-visitors": { reason: "'send a team/delegation to X' is a visit, not a delivery", confidence: CONFIDENCE.stated },
   "verb.join-body": { reason: "a state or body joining an organisation becomes part of it", confidence: CONFIDENCE.stated },
+  "verb.join-member": { reason: "a person joining an organisation becomes a member of it (ROLE member)", confidence: CONFIDENCE.stated },
   "verb.welcome-decision": { reason: "welcoming what is not a person is support, not hosting", confidence: CONFIDENCE.stated },
   "noun.owner-object": { reason: "OWNER's trigger-noun preposition OBJECT, or SUBJECT light-verb trigger-noun preposition OBJECT", confidence: CONFIDENCE.nominal },
   "noun.between": { reason: "'a summit between X and Y'", confidence: CONFIDENCE.nominal },

@@ -8,7 +8,7 @@ import { mentionWithin, possessorPronoun, officeOf, countryCodeOf, isPossessiveT
 import { ACTOR_KINDS, type RelationContext, type Site } from "./context.js";
 import { RELATION_WORDS } from "./words.js";
 
-const { OFFICE_BODIES, OWN_STATE_NOUNS, POSSESSIVE_PERSON_PRONOUNS, GOVERNMENT_TITLES, TITLE_DETERMINERS, NOMINAL_OWNER_PRONOUNS, TITLE_OWNER_PRONOUNS, MEMBERSHIP_PREPOSITIONS, PAIRING_ADVERBS, NAME_LIST_LINKS } = RELATION_WORDS;
+const { MEMBER_NOUNS, OFFICE_BODIES, OWN_STATE_NOUNS, POSSESSIVE_PERSON_PRONOUNS, GOVERNMENT_TITLES, TITLE_DETERMINERS, NOMINAL_OWNER_PRONOUNS, TITLE_OWNER_PRONOUNS, MEMBERSHIP_PREPOSITIONS, PAIRING_ADVERBS, NAME_LIST_LINKS } = RELATION_WORDS;
 
 export function readStructure(ctx: RelationContext): void {
   const { kindOf, all } = ctx;
@@ -186,6 +186,8 @@ export function readRole(ctx: RelationContext, m: ResolvedMention): void {
       let possessor: ResolvedMention | undefined;
       if (isPossessiveToken(tokens[k]) && anyAt[k - 1] >= 0) possessor = all[anyAt[k - 1]];
       else if (anyAt[k] >= 0 && all[anyAt[k]].form === "pronoun" && TITLE_OWNER_PRONOUNS.has(tokens[k].normal)) possessor = all[anyAt[k]];
+      // "a Scientology attorney, X", "the Kremlin spokesman, X": a body or state named right before the title.
+      else if (anyAt[k] >= 0 && all[anyAt[k]].form === "name" && all[anyAt[k]].lastToken === k + 1 && (kindOf.get(all[anyAt[k]].entity) === "ORGANIZATION" || kindOf.get(all[anyAt[k]].entity) === "COUNTRY")) possessor = all[anyAt[k]];
       if (possessor && kindOf.get(possessor.entity) !== "PERSON") {
         owner = owner ?? possessor;
         title = title ?? words.join(" ");
@@ -201,11 +203,13 @@ export function readRole(ctx: RelationContext, m: ResolvedMention): void {
   }
   // Apposition after the name: "X, South Korea's Foreign Ministry spokesperson," / "X, a SIPRI researcher".
   if (m.form === "name" && tokens[m.lastToken]?.value === ",") {
-    const app = apposition(ctx, m.lastToken + 1);
+    // "Daniel Montalvo, 19, a member of X": an age set off before the apposition.
+    const age = tokens[m.lastToken + 1]?.pos === "NUM" && tokens[m.lastToken + 2]?.value === "," ? 2 : 0;
+    const app = apposition(ctx, m.lastToken + 1 + age);
     if (app && (!owner || !title)) { owner = owner ?? app.owner; title = title ?? app.title; }
   }
   if (!title) return;
-  const head = title.toLowerCase().split(/\s+/).filter((w) => TITLE_HEADS.has(w)).pop();
+  const head = title.toLowerCase().split(/\s+/).filter((w) => TITLE_HEADS.has(w) || MEMBER_NOUNS.has(w)).pop();
   if (!head || HONORIFICS.has(head)) return;
   const site = roleSite(ctx, "role.title", m, j + 1);
   if (!owner && GOVERNMENT_TITLES.has(head)) {
@@ -330,7 +334,7 @@ export function apposition(ctx: RelationContext, k: number): { owner?: ResolvedM
     }
     if (w === "its" || w === "whose") owner = owner ?? possessorPronoun(ctx, j);
     words.push(t.value);
-    if (TITLE_HEADS.has(w) && !title) {
+    if ((TITLE_HEADS.has(w) || MEMBER_NOUNS.has(w)) && !title) {
       title = words.filter((x) => !TITLE_DETERMINERS.has(x.toLowerCase())).join(" ");
       // "the Secretary of State", "the Minister for Foreign Affairs": a formal title goes on through its capitalised "of" phrase.
       let e = j + 1;

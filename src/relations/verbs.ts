@@ -1,6 +1,6 @@
 // Trigger rules: a verb or noun of the trigger tables (triggers.ts) with its actors.
 // Rules: verb.active, verb.passive, verb.coordinated-subjects, verb.send-visitors,
-// verb.join-body, verb.welcome-decision, noun.owner-object, noun.between.
+// verb.join-body, verb.join-member, verb.welcome-decision, noun.owner-object, noun.between.
 import { VOCABULARY, type ResolvedMention } from "../model.js";
 import { NOUN_TRIGGERS, VERB_TRIGGERS, type Trigger } from "./triggers.js";
 import type { RelationRuleId } from "./rules.js";
@@ -52,8 +52,10 @@ export function readVerb(ctx: RelationContext, v: number, first: number, last: n
       const toKind = kindOf.get(to.entity);
       // A state joining a body becomes part of it; welcoming a decision is support, not hosting.
       if (lemma === "join" && fromKind !== "PERSON" && toKind === "ORGANIZATION") { relation = "PART_OF"; rule = "verb.join-body"; }
+      // A person joining a body becomes a member of it.
+      if (lemma === "join" && fromKind === "PERSON" && toKind === "ORGANIZATION") { relation = "ROLE"; rule = "verb.join-member"; }
       if (relation === "HOST" && toKind !== "PERSON" && lemma === "welcome") { relation = "SUPPORT"; rule = "verb.welcome-decision"; }
-      ctx.add(ctx.at(rule, v), from.entity, relation, to.entity, token.sentence, { modality, attributedTo, negated });
+      ctx.add(ctx.at(rule, v), from.entity, relation, to.entity, token.sentence, { modality, attributedTo, negated, ...(relation === "ROLE" ? { role: "member" } : {}) });
     }
   }
   if (trigger.relation === "DENY" && objects.length === 0 && !negated) {

@@ -42,6 +42,8 @@ export const RELATION_WORDS = {
   OWN_STATE_NOUNS: words(`country nation government`),
   /** Possessive pronouns of a person ("his country", "her government"). */
   POSSESSIVE_PERSON_PRONOUNS: words(`his her`),
+  /** Nouns of membership read like a title in an apposition ("X, a member of the Y"). */
+  MEMBER_NOUNS: words(`member`),
   /** Prepositions that tie a named person to the body they belong to ("X of the DAB", "X from the Civic Party"). */
   MEMBERSHIP_PREPOSITIONS: words(`of from`),
   /** Words that pair two coordinated lists in order ("X and Y of respectively A and B"). */
