@@ -209,6 +209,7 @@ describe("relation rules", () => {
     ["quote.told-outlet", "Maria Santos told Reuters that talks would resume.", "reuters QUOTE maria-santos", "told"],
     ["quote.according-to", "Peru backed Chile, according to Reuters, said Maria Santos.", "reuters QUOTE chile", "according to"],
     ["role.title", "Russian President Vladimir Putin met Xi Jinping.", "vladimir-putin ROLE russia", "President"],
+    ["quote.statement-to", "Maria Santos said in an interview with the BBC that talks would resume.", "bbc QUOTE maria-santos", "interview"],
     ["role.of-body", "Maria Santos of the Labour Party won the seat.", "maria-santos ROLE labour-party", "of"],
     ["role.possessive-owner", "The Labour Party's Maria Santos won the seat.", "maria-santos ROLE labour-party", "'s"],
     ["role.coordinated", "The Labour Party's Maria Santos and John Okello won seats.", "john-okello ROLE labour-party", "'s"],
@@ -255,6 +256,11 @@ describe("relation rules", () => {
   it("guesses no ROLE: a title without an owner in the text gets none, not the country named nearby", () => {
     expect(explained("Kenya hosted the talks in Nairobi. President Maria Santos said they went well.").relations.filter((r) => r.relation === "ROLE")).toEqual([]);
     expect(explained("Defence Minister Maria Santos said Kenya may send troops.").relations.filter((r) => r.relation === "ROLE")).toEqual([]);
+  });
+
+  it("reads a defeat by votes as no attack, and a clause's subject after a comma as no place of the phrase before", () => {
+    expect(explained("Maria Santos defeated John Okello by 424 votes.").relations).toEqual([]);
+    expect(explained("In a statement to Reuters, Kenya denied the claims.").relations.filter((r) => r.relation === "LOCATED_IN")).toEqual([]);
   });
 
   it("reads neither ... nor as no denial", () => {

@@ -305,6 +305,8 @@ export function readVerbArguments(ix: ParseIndex, v: number, first: number, last
   if (reading.from === "cameo" && (LIGHT_VERBS.has(lemma) || ARGUMENT_WORDS.EXTRA_LIGHT_VERBS.has(lemma))
     && ix.childrenWith(v, DEP.obj).some((o) => NOUN_TRIGGERS.has(tokens[o].lemma.toLowerCase()))) return;
   if (reading.relation === "DENY" && neitherNor(ix, v)) return;
+  // "defeating X by five thousand votes", "defeated Y in the election": a contest of votes, not an attack.
+  if (reading.relation === "ATTACK" && ix.children[v].some((c) => ix.dep(c) === DEP.obl && ARGUMENT_WORDS.ELECTION_NOUNS.has(tokens[c].lemma.toLowerCase()))) return;
   const negated = negatedAt(ix, v);
   const frameSpeaker = speakerFrame(ix, v);
   const modality = frameSpeaker ? "reported" : modalityAt(ctx, v, first, last, speaker);
@@ -375,6 +377,22 @@ function readFounder(ix: ParseIndex, v: number): void {
     for (const person of actorsOf(ix, f)) {
       if (ctx.kindOf.get(person.entity) !== "PERSON") continue;
       for (const b of bodies) for (const body of actorsOf(ix, b)) ctx.add(ctx.at("arg.founder", v), person.entity, "ROLE", body.entity, ctx.tokens[v].sentence, { role: "founder" });
+    }
+  }
+}
+
+/** "In a statement to OUTLET, X denied ...", "X said in an interview with OUTLET": the outlet quotes the clause's subject. */
+export function readStatementTo(ix: ParseIndex, n: number): void {
+  const { ctx } = ix;
+  const { tokens, kindOf } = ctx;
+  if (!ARGUMENT_WORDS.STATEMENT_NOUNS.has(tokens[n].lemma.toLowerCase())) return;
+  const v = ix.head(n);
+  if (v < 0 || ix.dep(n) !== DEP.obl || tokens[v].pos !== "VERB") return;
+  const outlets = ix.children[n].filter((c) => ix.dep(c) === DEP.nmod && (ix.caseOf(c) === "to" || ix.caseOf(c) === "with")).flatMap((c) => actorsOf(ix, c));
+  if (outlets.length === 0) return;
+  for (const s of subjectOf(ix, v).heads) {
+    for (const speaker of actorsOf(ix, s)) {
+      for (const o of outlets) if (kindOf.get(o.entity) === "ORGANIZATION") ctx.add(ctx.at("quote.statement-to", n), o.entity, "QUOTE", speaker.entity, tokens[n].sentence);
     }
   }
 }

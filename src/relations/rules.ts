@@ -36,6 +36,7 @@ export const RELATION_RULES = {
   "noun.between": { reason: "'a summit between X and Y'", confidence: CONFIDENCE.nominal },
   "quote.told-outlet": { reason: "'X told OUTLET': the outlet quotes X", confidence: CONFIDENCE.direct },
   "quote.according-to": { reason: "'according to OUTLET' in a sentence whose speaker is known", confidence: CONFIDENCE.inferred },
+  "quote.statement-to": { reason: "parse: 'in a statement to OUTLET, X denied', 'X said in an interview with OUTLET': the outlet quotes the clause's subject", confidence: CONFIDENCE.inferred },
   "role.title": { reason: "a title before, around or after a person's name, with the body or state it belongs to", confidence: CONFIDENCE.direct },
   "role.of-body": { reason: "'X of the DAB', 'X from the Civic Party': a named person and the body named right after 'of'/'from' (role: the title, else member)", confidence: CONFIDENCE.inferred },
   "role.possessive-owner": { reason: "'DAB's X': a body's possessive right before a person's name (role: the title, else member)", confidence: CONFIDENCE.inferred },

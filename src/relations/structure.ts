@@ -423,7 +423,9 @@ export function readOwner(ctx: RelationContext, m: ResolvedMention, kind: Entity
     const yk = y ? kindOf.get(y.entity) : undefined;
     const next = y ? tokens[y.lastToken] : undefined;
     // A dash after it makes a dateline (located-in.dateline reads it).
-    const inList = (t: typeof next): boolean => !!t && (t.normal === "and" || t.normal === "or" || isPossessiveToken(t) || /^[—–-]$/.test(t.value));
+    // A verb after it makes it the subject of the clause ("In a statement to X, Kenya denied").
+    const inList = (t: typeof next): boolean => !!t && (t.normal === "and" || t.normal === "or" || isPossessiveToken(t) || /^[—–-]$/.test(t.value)
+      || t.pos === "VERB" || t.pos === "AUX" || (t.pos === "ADV" && tokens[y!.lastToken + 1]?.pos === "VERB"));
     const listAfter = next?.value === "," && (inList(tokens[y!.lastToken + 1]) || !!slotStarting(ctx, y!.lastToken + 1));
     const before = tokens[m.firstToken - 1];
     const listBefore = !!before && (before.value === "," || before.normal === "and" || before.normal === "or");

@@ -112,6 +112,10 @@ export const ARGUMENT_WORDS = {
     allegation allegations accusation accusations charge charges demand demands`),
   /** Verbs whose agent founds a body: a ROLE ("founder"), not an event (CAMEO codes "found" as aid). */
   FOUNDING_VERBS: words(`found co-found cofound`),
+  /** Nouns of a statement made to an outlet ("in a statement to the ABC", "in an interview with Reuters"). */
+  STATEMENT_NOUNS: words(`statement interview remarks comments`),
+  /** Nouns of an oblique that make a defeat electoral, not an attack ("defeated X by 424 votes"). */
+  ELECTION_NOUNS: words(`vote votes ballot ballots election elections poll polls runoff seat seats`),
   /** Prepositions of a phrase naming some members of a group argument ("attacked defectors, including X and Y"). */
   INCLUDING_WORDS: words(`including`),
   /** Verbs (besides LIGHT_VERBS) whose object noun carries the relation ("issued a warning to", "lodged a protest with"). */
