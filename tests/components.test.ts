@@ -239,6 +239,7 @@ describe("relation rules", () => {
     ["arg.noun-agent", "An attack on Chad by Sudan was condemned.", "sudan ATTACK chad", "attack"],
     ["arg.including", "Kenya was assisted by former members, including Maria Santos and John Okello.", "john-okello AID kenya", "assisted"],
     ["arg.founder", "The Labour Party was founded by Maria Santos.", "maria-santos ROLE labour-party", "founded"],
+    ["arg.predicate-title", "Maria Santos became the youngest Labour Party member in history.", "maria-santos ROLE labour-party", "member"],
     ["arg.nominal-event", "Mordor, Rohan and Arnor welcomed their resumption of formal diplomatic ties with Osgiliath.", "arnor SUPPORT osgiliath", "resumption"],
   ];
 

@@ -2,11 +2,12 @@
 // first, else the CAMEO lexicon) and its actors read from its dependents. Each rule has an id
 // (rules.ts); every relation carries the CAMEO code of its trigger where CAMEO has one.
 // Rules: arg.subject-object, arg.event-object, arg.nominal-event, arg.passive-agent, arg.control, arg.clausal-target,
-// arg.relative-clause, arg.conj-verb, arg.light-verb, arg.noun-owner, arg.noun-agent, arg.including, arg.founder.
+// arg.relative-clause, arg.conj-verb, arg.light-verb, arg.noun-owner, arg.noun-agent, arg.including, arg.founder, arg.predicate-title.
 import { VOCABULARY, type RelationType, type ResolvedMention } from "../model.js";
 import { DEP_LABELS } from "../parser/labels.js";
 import { codeVerb, verbCodes, verbEntries } from "./cameo/index.js";
 import { NOUN_TRIGGERS, VERB_TRIGGERS, SPEECH_VERBS } from "./triggers.js";
+import { TITLE_HEADS } from "../mentions/lexicon.js";
 import { ARGUMENT_WORDS, PHRASAL_VERBS, RELATION_WORDS } from "./words.js";
 import { modalityAt } from "./grammar.js";
 import type { RelationRuleId } from "./rules.js";
@@ -378,6 +379,47 @@ function readFounder(ix: ParseIndex, v: number): void {
       if (ctx.kindOf.get(person.entity) !== "PERSON") continue;
       for (const b of bodies) for (const body of actorsOf(ix, b)) ctx.add(ctx.at("arg.founder", v), person.entity, "ROLE", body.entity, ctx.tokens[v].sentence, { role: "founder" });
     }
+  }
+}
+
+/**
+ * A title as a predicate: "X is NATO's secretary general", "X becomes the youngest Legislative
+ * Council member", "X, who serves as the EAC's envoy": the subject holds the title in the body
+ * or state that owns the title noun (possessor, compound, demonym, "of" phrase).
+ */
+export function readPredicateTitle(ix: ParseIndex, n: number): void {
+  const { ctx } = ix;
+  const { tokens, kindOf, slotAt, slots, anyAt, all } = ctx;
+  const word = tokens[n].normal;
+  if (!TITLE_HEADS.has(word) && !RELATION_WORDS.MEMBER_NOUNS.has(word)) return;
+  const v = ix.head(n);
+  const d = ix.dep(n);
+  let subjects: number[] = [];
+  if (ix.children[n].some((c) => ix.dep(c) === L("cop"))) subjects = ix.childrenWith(n, DEP.nsubj);
+  else if (v >= 0 && tokens[v].pos === "VERB") {
+    const verb = tokens[v].lemma.toLowerCase();
+    const complement = ((d === DEP.obj || d === DEP.xcomp) && ARGUMENT_WORDS.BECOMING_VERBS.has(verb))
+      || (d === DEP.obl && ix.caseOf(n) === "as" && ARGUMENT_WORDS.SERVING_VERBS.has(verb));
+    if (!complement) return;
+    subjects = isPassiveVerb(ix, v) ? ix.childrenWith(v, DEP.nsubjPass) : subjectOf(ix, v).heads;
+  }
+  const person = (h: number): ResolvedMention | undefined => {
+    const at = (k: number): ResolvedMention | undefined => (slotAt[k] >= 0 && kindOf.get(slots[slotAt[k]].entity) === "PERSON" ? slots[slotAt[k]] : undefined);
+    // "X, a former minister who serves as": the apposition's person.
+    return at(h) ?? (ix.dep(h) === DEP.appos ? at(ix.head(h)) : undefined) ?? ix.childrenWith(h, DEP.appos).map(at).find((x) => x);
+  };
+  let owner: ResolvedMention | undefined;
+  for (const c of ix.children[n]) {
+    const cd = ix.dep(c);
+    if (!(cd === DEP.poss || cd === DEP.compound || cd === DEP.amod || (cd === DEP.nmod && ix.caseOf(c) === "of"))) continue;
+    const m = slotAt[c] >= 0 ? slots[slotAt[c]] : anyAt[c] >= 0 ? all[anyAt[c]] : undefined;
+    const kind = m ? kindOf.get(m.entity) : undefined;
+    if (m && (kind === "ORGANIZATION" || kind === "COUNTRY") && m.form !== "pronoun") { owner = m; break; }
+  }
+  if (!owner) return;
+  for (const s of subjects) {
+    const p = person(s);
+    if (p) ctx.add(ctx.at("arg.predicate-title", n), p.entity, "ROLE", owner.entity, tokens[n].sentence, { role: tokens[n].value });
   }
 }
 

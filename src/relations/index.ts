@@ -13,7 +13,7 @@ import { readAccordingTo, speakerOf } from "./speech.js";
 import { readStructure } from "./structure.js";
 import { resolveDenials } from "./denials.js";
 import { cameoTypes, verbCodes } from "./cameo/index.js";
-import { ParseIndex, readNominalization, readNounArguments, readStatementTo, readVerbArguments } from "./arguments.js";
+import { ParseIndex, readNominalization, readNounArguments, readPredicateTitle, readStatementTo, readVerbArguments } from "./arguments.js";
 
 /** Longest evidence text kept; longer sentences are shown as a window around the relation. */
 const MAX_EVIDENCE = 1000;
@@ -51,6 +51,7 @@ export function extractRelations(doc: Doc): RelationRow[] {
         if (ctx.drafts.length === before) readNounArguments(parse, v, sentence.firstToken, sentence.lastToken, speaker);
         readNominalization(parse, v, sentence.firstToken, sentence.lastToken, speaker);
         readStatementTo(parse, v);
+        readPredicateTitle(parse, v);
       }
     }
     readAccordingTo(ctx, sentence.firstToken, sentence.lastToken, speaker);

@@ -67,6 +67,7 @@ export const RELATION_RULES = {
   "arg.noun-agent": { reason: "parse: an event noun's 'by' phrase is its agent ('an attack by X on Y')", confidence: CONFIDENCE.nominal },
   "arg.including": { reason: "parse: a group argument without a named actor takes the actors of its 'including' phrase ('attacked defectors, including X and Y', 'assisted by former members, including X')", confidence: CONFIDENCE.direct },
   "arg.founder": { reason: "parse: 'the organization founded by X', 'X founded the group': the founder holds a ROLE (founder) in the body", confidence: CONFIDENCE.direct },
+  "arg.predicate-title": { reason: "parse: a title noun as predicate ('X is NATO's envoy', 'X became the youngest Council member', 'X serves as the EAC's envoy'), owned by a body or state", confidence: CONFIDENCE.direct },
   "deny.claim": { reason: "a denial without object points at whoever last accused, asked, demanded or warned", confidence: CONFIDENCE.inferred },
 } as const satisfies Record<string, RelationRule>;
 

@@ -112,6 +112,10 @@ export const ARGUMENT_WORDS = {
     allegation allegations accusation accusations charge charges demand demands`),
   /** Verbs whose agent founds a body: a ROLE ("founder"), not an event (CAMEO codes "found" as aid). */
   FOUNDING_VERBS: words(`found co-found cofound`),
+  /** Verbs whose object or complement is what the subject becomes ("became the party's leader", "was named NATO's envoy"). */
+  BECOMING_VERBS: words(`become remain name appoint elect make`),
+  /** Verbs whose "as" phrase is the subject's office ("serves as the EAC's envoy"). */
+  SERVING_VERBS: words(`serve act work remain elect appoint name join`),
   /** Nouns of a statement made to an outlet ("in a statement to the ABC", "in an interview with Reuters"). */
   STATEMENT_NOUNS: words(`statement interview remarks comments`),
   /** Nouns of an oblique that make a defeat electoral, not an attack ("defeated X by 424 votes"). */
