@@ -35,7 +35,7 @@ export const RELATION_RULES = {
   "noun.owner-object": { reason: "OWNER's trigger-noun preposition OBJECT, or SUBJECT light-verb trigger-noun preposition OBJECT", confidence: CONFIDENCE.nominal },
   "noun.between": { reason: "'a summit between X and Y'", confidence: CONFIDENCE.nominal },
   "quote.told-outlet": { reason: "'X told OUTLET': the outlet quotes X", confidence: CONFIDENCE.direct },
-  "quote.according-to": { reason: "'according to OUTLET' in a sentence whose speaker is known", confidence: CONFIDENCE.inferred },
+  "quote.according-to": { reason: "'according to OUTLET' in a sentence whose speaker is known, or whose subject follows it ('According to ABC News, X believes')", confidence: CONFIDENCE.inferred },
   "quote.statement-to": { reason: "parse: 'in a statement to OUTLET, X denied', 'X said in an interview with OUTLET': the outlet quotes the clause's subject", confidence: CONFIDENCE.inferred },
   "role.title": { reason: "a title before, around or after a person's name, with the body or state it belongs to", confidence: CONFIDENCE.direct },
   "role.of-body": { reason: "'X of the DAB', 'X from the Civic Party': a named person and the body named right after 'of'/'from' (role: the title, else member)", confidence: CONFIDENCE.inferred },

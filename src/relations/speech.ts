@@ -37,7 +37,20 @@ export function readAccordingTo(ctx: RelationContext, first: number, last: numbe
     const objects = objectsAfter(ctx, k + 1, last, [""]);
     for (const o of objects) {
       if (kindOf.get(o.entity) !== "ORGANIZATION") continue;
-      if (speaker && speaker !== o.entity) ctx.add(ctx.at("quote.according-to", k, k + 2), o.entity, "QUOTE", speaker, tokens[k].sentence);
+      // "According to ABC News, Basya also believes ...": without a speech verb, the clause's subject right after it.
+      const who = speaker ?? clauseSubjectAfter(ctx, o, last);
+      if (who && who !== o.entity) ctx.add(ctx.at("quote.according-to", k, k + 2), o.entity, "QUOTE", who, tokens[k].sentence);
     }
   }
+}
+
+/** "OUTLET, X (also) believes": the actor named right after the phrase's comma, followed by its verb. */
+function clauseSubjectAfter(ctx: RelationContext, o: ResolvedMention, last: number): string | undefined {
+  const { tokens, slots, slotAt, kindOf } = ctx;
+  if (tokens[o.lastToken]?.value !== "," || o.lastToken + 1 >= last) return undefined;
+  const i = slotAt[o.lastToken + 1];
+  if (i < 0 || slots[i].firstToken !== o.lastToken + 1 || kindOf.get(slots[i].entity) !== "PERSON") return undefined;
+  let k = slots[i].lastToken;
+  while (k < last && tokens[k].pos === "ADV") k++;
+  return k < last && (tokens[k].pos === "VERB" || tokens[k].pos === "AUX") ? slots[i].entity : undefined;
 }
