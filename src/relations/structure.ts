@@ -12,16 +12,35 @@ const { MEMBER_NOUNS, OFFICE_BODIES, OWN_STATE_NOUNS, POSSESSIVE_PERSON_PRONOUNS
 
 export function readStructure(ctx: RelationContext): void {
   const { kindOf, all } = ctx;
+  const nominalRoles: NominalRole[] = [];
   for (const m of all) {
     const kind = kindOf.get(m.entity);
     if (!kind) continue;
-    if (kind === "PERSON" && (m.form === "name" || m.form === "nominal")) readRole(ctx, m);
+    if (kind === "PERSON" && (m.form === "name" || m.form === "nominal")) readRole(ctx, m, nominalRoles);
     if (kind === "PERSON" && m.form === "name") readMembership(ctx, m);
     if (kind === "ORGANIZATION" || kind === "LOCATION") readOwner(ctx, m, kind);
   }
+  addNominalRoles(ctx, nominalRoles);
   readRespectively(ctx);
   datelines(ctx);
   resolvePendingRoles(ctx);
+}
+
+interface NominalRole { site: Site; person: string; owner: string; sentence: number; role: string }
+
+/**
+ * ROLEs read from a title nominal ("Thailand's foreign minister") resolved to a named person: kept
+ * unless the person's name already holds another title in another body or state, which says
+ * the nominal was resolved to the wrong person.
+ */
+function addNominalRoles(ctx: RelationContext, roles: NominalRole[]): void {
+  const head = (title: string): string | undefined => title.toLowerCase().split(/\s+/).filter((w) => TITLE_HEADS.has(w)).pop();
+  const named = ctx.drafts.filter((d) => d.relation === "ROLE");
+  for (const r of roles) {
+    const other = named.filter((d) => d.source === r.person);
+    const conflict = other.length > 0 && other.every((d) => d.target !== r.owner && head(d.role ?? "") !== head(r.role));
+    if (!conflict) ctx.add(r.site, r.person, "ROLE", r.owner, r.sentence, { role: r.role });
+  }
 }
 
 /** The slot that starts at token k, or ends just before token k (`end`). */
@@ -154,7 +173,7 @@ export function readRespectively(ctx: RelationContext): void {
   }
 }
 
-export function readRole(ctx: RelationContext, m: ResolvedMention): void {
+export function readRole(ctx: RelationContext, m: ResolvedMention, nominalRoles?: NominalRole[]): void {
   const { tokens, kindOf, pendingRoles, all, slotAt, anyAt } = ctx;
   const sentence = m.sentence;
   // Title written before the name, in capitals or not: "Russian President X", "North Korean leader X", "Brazil's Foreign Minister X".
@@ -217,7 +236,8 @@ export function readRole(ctx: RelationContext, m: ResolvedMention): void {
     return;
   }
   if (!owner) return;
-  ctx.add(site, m.entity, "ROLE", owner.entity, sentence, { role: title });
+  if (m.form === "nominal" && nominalRoles) nominalRoles.push({ site, person: m.entity, owner: owner.entity, sentence, role: title });
+  else ctx.add(site, m.entity, "ROLE", owner.entity, sentence, { role: title });
 }
 
 /**
