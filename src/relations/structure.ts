@@ -430,7 +430,7 @@ export function readOwner(ctx: RelationContext, m: ResolvedMention, kind: Entity
       if (t.sentence !== sentence || t.value === "," || (t.pos === "VERB" && !isParticiple(t)) || t.pos === "AUX") break;
       const w = t.normal;
       if (anyAt[k] >= 0 && !found && all[anyAt[k]].form !== "pronoun") { found = all[anyAt[k]]; k = found.lastToken - 1; continue; }
-      if (anyAt[k] >= 0) break;
+      if (anyAt[k] >= 0 && all[anyAt[k]].entity !== m.entity) break;
       if (kind === "ORGANIZATION" && (ORGANIZATION_NOMINALS.has(w) || ORGANIZATION_HEADS.has(w))) { head = true; break; }
       if (kind === "LOCATION" && LOCATION_HEADS.has(w)) { head = true; break; }
     }
