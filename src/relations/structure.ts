@@ -335,7 +335,8 @@ export function apposition(ctx: RelationContext, k: number): { owner?: ResolvedM
   let title: string | undefined;
   let owner: ResolvedMention | undefined;
   const words: string[] = [];
-  for (let j = k; j < Math.min(tokens.length, k + 14); j++) {
+  let end = k;
+  for (let j = k; j < Math.min(tokens.length, k + 14); j++, end = j) {
     const t = tokens[j];
     if (t.sentence !== tokens[k].sentence || t.value === "," || t.value === "." || t.value === ";") break;
     if ((t.pos === "VERB" && !isParticiple(t)) || t.pos === "AUX") break;
@@ -366,6 +367,12 @@ export function apposition(ctx: RelationContext, k: number): { owner?: ResolvedM
     }
   }
   if (!title) return undefined;
+  // "Laura Nieminen, Press Officer, Unit for Communications": a contact line names the body after the title's comma.
+  if (!owner && tokens[end]?.value === ",") {
+    const body = slotStarting(ctx, end + 1);
+    const next = body ? tokens[body.lastToken] : undefined;
+    if (body && body.form === "name" && kindOf.get(body.entity) === "ORGANIZATION" && body.sentence === tokens[k].sentence && (!next || next.value === "," || next.sentence !== body.sentence || next.value === ".")) owner = body;
+  }
   return { owner, title };
 }
 
