@@ -24,28 +24,31 @@ function score(folder: string): EvaluationReport {
 const show = (s: Score) => `P ${s.precision.toFixed(3)} R ${s.recall.toFixed(3)} F1 ${s.f1.toFixed(3)}`;
 
 describe("extraction quality", () => {
-  it("seed article: entity, typed entity and relation F1 >= 0.98", () => {
+  // Seed relation: 0.979 since a title without an owner in the text gets no guessed country
+  // ("Deputy Foreign Minister Andrei Rudenko said Russia may ...", 2026-12-02).
+  it("seed article: entity and typed entity F1 >= 0.98, relation F1 >= 0.958", () => {
     const report = score("seed");
     expect(report.documents).toHaveLength(1);
     const { entities, typedEntities, relations } = report.overall;
     console.info(`seed: entity ${show(entities)}; typed ${show(typedEntities)}; relation ${show(relations)}`);
     expect(entities.f1, `seed entity ${show(entities)}`).toBeGreaterThanOrEqual(0.98);
     expect(typedEntities.f1, `seed typed entity ${show(typedEntities)}`).toBeGreaterThanOrEqual(0.98);
-    expect(relations.f1, `seed relation ${show(relations)}`).toBeGreaterThanOrEqual(0.98);
+    expect(relations.f1, `seed relation ${show(relations)}`).toBeGreaterThanOrEqual(0.958);
   });
 
-  it("dev articles, micro-averaged over all five: entity and typed entity F1 >= 0.926, relation F1 >= 0.805", () => {
+  it("dev articles, micro-averaged over all five: entity and typed entity F1 >= 0.926, relation F1 >= 0.821", () => {
     const report = score("dev");
     expect(report.documents).toHaveLength(5);
     const { entities, typedEntities, relations } = report.overall;
     console.info(`dev: entity ${show(entities)}; typed ${show(typedEntities)}; relation ${show(relations)}`);
     expect(entities.f1, `dev entity ${show(entities)}`).toBeGreaterThanOrEqual(0.926);
     expect(typedEntities.f1, `dev typed entity ${show(typedEntities)}`).toBeGreaterThanOrEqual(0.926);
-    expect(relations.f1, `dev relation ${show(relations)}`).toBeGreaterThanOrEqual(0.805);
+    expect(relations.f1, `dev relation ${show(relations)}`).toBeGreaterThanOrEqual(0.821);
   });
 
-  // Thresholds: the scores measured when these yardsticks were added (2026-12-01), minus 0.02.
-  it("dev-real (six Wikinews articles), micro: entity F1 >= 0.799, typed >= 0.736, relation P >= 0.480, R >= 0.106, F1 >= 0.185", () => {
+  // Thresholds: the scores measured (entities 2026-12-01; relations 2026-12-02, after the
+  // membership ROLE rules: P 0.829 R 0.563 F1 0.671), minus 0.02.
+  it("dev-real (six Wikinews articles), micro: entity F1 >= 0.799, typed >= 0.736, relation P >= 0.808, R >= 0.543, F1 >= 0.650", () => {
     const report = score("dev-real");
     expect(report.documents).toHaveLength(6);
     for (const d of report.documents) {
@@ -55,9 +58,9 @@ describe("extraction quality", () => {
     console.info(`dev-real micro: entity ${show(entities)}; typed ${show(typedEntities)}; relation ${show(relations)}`);
     expect(entities.f1, `dev-real entity ${show(entities)}`).toBeGreaterThanOrEqual(0.799);
     expect(typedEntities.f1, `dev-real typed entity ${show(typedEntities)}`).toBeGreaterThanOrEqual(0.736);
-    expect(relations.precision, `dev-real relation ${show(relations)}`).toBeGreaterThanOrEqual(0.48);
-    expect(relations.recall, `dev-real relation ${show(relations)}`).toBeGreaterThanOrEqual(0.106);
-    expect(relations.f1, `dev-real relation ${show(relations)}`).toBeGreaterThanOrEqual(0.185);
+    expect(relations.precision, `dev-real relation ${show(relations)}`).toBeGreaterThanOrEqual(0.808);
+    expect(relations.recall, `dev-real relation ${show(relations)}`).toBeGreaterThanOrEqual(0.543);
+    expect(relations.f1, `dev-real relation ${show(relations)}`).toBeGreaterThanOrEqual(0.650);
   });
 
   // PETR gold files name every actor as optional: only the relation figures mean anything.
