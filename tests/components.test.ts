@@ -264,6 +264,11 @@ describe("relation rules", () => {
     expect(explained("In a statement to Reuters, Kenya denied the claims.").relations.filter((r) => r.relation === "LOCATED_IN")).toEqual([]);
   });
 
+  it("reads a definite event noun as the one named before: its agent is that edge's source", () => {
+    const x = explained("The EU imposed sanctions on Iran. The sanctions were condemned by China.");
+    expect(x.relations.filter((r) => r.relation === "ACCUSE").map((r) => [r.source, r.target, r.rule])).toEqual([["china", "eu", "arg.event-object"]]);
+  });
+
   it("reads neither ... nor as no denial", () => {
     expect(explained("Iran neither confirmed nor denied Israel's claims.").relations).toEqual([]);
   });

@@ -163,6 +163,22 @@ function eventAgent(ix: ParseIndex, h: number): ResolvedMention | undefined {
       if (m) return m;
     }
   }
+  return earlierEventAgent(ix, h);
+}
+
+/**
+ * "The sanctions were also condemned by China": a definite event noun without owner is the one
+ * read before with the same word ("the EU imposed sanctions on ..."); its agent is that edge's source.
+ */
+function earlierEventAgent(ix: ParseIndex, h: number): ResolvedMention | undefined {
+  const { tokens, drafts, all } = ix.ctx;
+  if (!ix.children[h].some((c) => ix.dep(c) === L("det") && ARGUMENT_WORDS.DEFINITE_DETERMINERS.has(tokens[c].normal))) return undefined;
+  const lemma = tokens[h].lemma.toLowerCase();
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const d = drafts[i];
+    if (d.site.from >= h || tokens[d.site.from].lemma.toLowerCase() !== lemma || tokens[d.site.from].pos !== "NOUN") continue;
+    return all.find((x) => x.entity === d.source);
+  }
   return undefined;
 }
 

@@ -55,7 +55,7 @@ export const RELATION_RULES = {
   "owner.city-of": { reason: "'the central Iranian city of Isfahan'", confidence: CONFIDENCE.inferred },
   "located-in.dateline": { reason: "'BUNIA, Democratic Republic of Congo —': a dateline's place and country", confidence: CONFIDENCE.inferred },
   "arg.subject-object": { reason: "parse: the trigger's subject (nsubj) acts on its object, indirect object or an oblique with a preposition the trigger allows", confidence: CONFIDENCE.stated },
-  "arg.event-object": { reason: "parse: praising, backing or condemning an event noun aims at its agent ('condemned an attack by X', 'regretted X's refusal')", confidence: CONFIDENCE.direct },
+  "arg.event-object": { reason: "parse: praising, backing or condemning an event noun aims at its agent ('condemned an attack by X', 'regretted X's refusal'; 'the sanctions': the agent of the same noun read before)", confidence: CONFIDENCE.direct },
   "arg.nominal-event": { reason: "parse: an event noun read as its verb with CAMEO's coding ('welcomed their resumption of ties with X': they resume ties with X)", confidence: CONFIDENCE.nominal },
   "arg.passive-agent": { reason: "parse: a passive trigger's agent (obl:agent, 'by') acts on its passive subject", confidence: CONFIDENCE.stated },
   "arg.control": { reason: "parse: an infinitive complement's actor is the controller's object ('urged X to ...') or subject ('threatened to sever ties with X')", confidence: CONFIDENCE.direct },

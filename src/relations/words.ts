@@ -116,6 +116,8 @@ export const ARGUMENT_WORDS = {
   BECOMING_VERBS: words(`become remain name appoint elect make`),
   /** Verbs whose "as" phrase is the subject's office ("serves as the EAC's envoy"). */
   SERVING_VERBS: words(`serve act work remain elect appoint name join`),
+  /** Determiners of an event noun that refers back to one named before ("the sanctions", "these allegations"). */
+  DEFINITE_DETERMINERS: words(`the these those this that`),
   /** Nouns of a statement made to an outlet ("in a statement to the ABC", "in an interview with Reuters"). */
   STATEMENT_NOUNS: words(`statement interview remarks comments`),
   /** Nouns of an oblique that make a defeat electoral, not an attack ("defeated X by 424 votes"). */
