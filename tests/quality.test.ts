@@ -36,14 +36,14 @@ describe("extraction quality", () => {
     expect(relations.f1, `seed relation ${show(relations)}`).toBeGreaterThanOrEqual(0.958);
   });
 
-  it("dev articles, micro-averaged over all five: entity and typed entity F1 >= 0.926, relation F1 >= 0.821", () => {
+  it("dev articles, micro-averaged over all five: entity and typed entity F1 >= 0.926, relation F1 >= 0.826", () => {
     const report = score("dev");
     expect(report.documents).toHaveLength(5);
     const { entities, typedEntities, relations } = report.overall;
     console.info(`dev: entity ${show(entities)}; typed ${show(typedEntities)}; relation ${show(relations)}`);
     expect(entities.f1, `dev entity ${show(entities)}`).toBeGreaterThanOrEqual(0.926);
     expect(typedEntities.f1, `dev typed entity ${show(typedEntities)}`).toBeGreaterThanOrEqual(0.926);
-    expect(relations.f1, `dev relation ${show(relations)}`).toBeGreaterThanOrEqual(0.821);
+    expect(relations.f1, `dev relation ${show(relations)}`).toBeGreaterThanOrEqual(0.826);
   });
 
   // Thresholds: the scores measured (entities 2026-12-01; relations 2026-12-02, after the
