@@ -1,5 +1,6 @@
-// Structure rules: ROLE from titles and appositions, PART_OF and LOCATED_IN from how a body
-// or place is introduced. Rules: role.*, owner.*, located-in.dateline.
+// Structure rules: ROLE from titles, appositions and memberships ("X of the DAB", "DAB's X"),
+// PART_OF and LOCATED_IN from how a body or place is introduced. A ROLE only where the text
+// ties the person to the body or state. Rules: role.*, owner.*, located-in.dateline.
 import type { EntityKind, RelationType, ResolvedMention } from "../model.js";
 import { HONORIFICS, LOCATION_HEADS, ORGANIZATION_HEADS, ORGANIZATION_NOMINALS, TITLE_HEADS } from "../mentions/lexicon.js";
 import { isCapitalized, normalizeName } from "../mentions/index.js";
@@ -43,11 +44,12 @@ function addNominalRoles(ctx: RelationContext, roles: NominalRole[]): void {
   }
 }
 
-/** The slot that starts at token k, or ends just before token k (`end`). */
+/** The slot that starts at token k. */
 function slotStarting(ctx: RelationContext, k: number): ResolvedMention | undefined {
   const i = ctx.slotAt[k];
   return i >= 0 && ctx.slots[i].firstToken === k ? ctx.slots[i] : undefined;
 }
+/** The slot that ends just before token `end`. */
 function slotEnding(ctx: RelationContext, end: number): ResolvedMention | undefined {
   const i = end > 0 ? ctx.slotAt[end - 1] : -1;
   return i >= 0 && ctx.slots[i].lastToken === end ? ctx.slots[i] : undefined;
