@@ -228,6 +228,8 @@ describe("relation rules", () => {
     ["arg.light-verb", "Egypt issued a warning to Israel.", "egypt WARN israel", "warning"],
     ["arg.noun-agent", "An attack on Chad by Sudan was condemned.", "sudan ATTACK chad", "attack"],
     ["arg.nominal-event", "Mordor, Rohan and Arnor welcomed their resumption of formal diplomatic ties with Osgiliath.", "arnor SUPPORT osgiliath", "resumption"],
+    ["arg.pattern-preposition", "Kenya clashed over the efforts of Uganda to build a dam.", "kenya ACCUSE uganda", "clashed"],
+    ["arg.endorsed-event", "Germany welcomed the resumption of diplomatic ties between Iran and Egypt.", "germany SUPPORT egypt", "resumption"],
   ];
 
   // CAMEO codes on the parse rules' edges, and negation read from the parse.
@@ -239,6 +241,17 @@ describe("relation rules", () => {
   ])("%s carries its CAMEO code", (text, expected, code) => {
     const found = explained(text).relations.filter((r) => `${r.source} ${r.relation} ${r.target}` === expected);
     expect(found.map((r) => r.cameo)).toEqual([code]);
+  });
+
+  // What the argument rules read as an actor or a target over the parse, with the rule that reads it.
+  it.each([
+    ["a group named in a partitive's 'of' phrase", "Peru met a group of Chilean officials.", "chile MEET peru", "arg.subject-object"],
+    ["a place as the target of an attack", "Russia fired missiles at Kyiv.", "russia ATTACK kyiv", "arg.subject-object"],
+    ["the sender of a welcomed message", "Egypt welcomed a proposal from Jordan.", "egypt SUPPORT jordan", "arg.event-object"],
+    ["the type's prepositions on our trigger where CAMEO agrees", "Italy warned of Russia.", "italy WARN russia", "arg.subject-object"],
+  ])("reads %s", (_what, text, expected, rule) => {
+    const x = explained(text);
+    expect(x.relations.filter((r) => `${r.source} ${r.relation} ${r.target}` === expected).map((r) => r.rule), x.relations.map((r) => `${r.source} ${r.relation} ${r.target}`).join("; ")).toEqual([rule]);
   });
 
   it("reads neither ... nor as no denial", () => {

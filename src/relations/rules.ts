@@ -56,6 +56,8 @@ export const RELATION_RULES = {
   "arg.light-verb": { reason: "parse: an event noun as object of a light verb takes the verb's subject ('held talks with', 'issued a warning to')", confidence: CONFIDENCE.nominal },
   "arg.noun-owner": { reason: "parse: an event noun's possessor, demonym or compound owner acts ('X's invasion of Y', 'a Nigerian ultimatum')", confidence: CONFIDENCE.nominal },
   "arg.noun-agent": { reason: "parse: an event noun's 'by' phrase is its agent ('an attack by X on Y')", confidence: CONFIDENCE.nominal },
+  "arg.pattern-preposition": { reason: "parse: a preposition CAMEO's matching pattern names marks the target, or the owner of its noun ('clashed over the efforts of X')", confidence: CONFIDENCE.direct },
+  "arg.endorsed-event": { reason: "parse: welcoming or backing an event noun 'between X and Y' codes the event towards both parties, as CAMEO does ('welcomed a resumption of ties between X and Y')", confidence: CONFIDENCE.inferred },
   "deny.claim": { reason: "a denial without object points at whoever last accused, asked, demanded or warned", confidence: CONFIDENCE.inferred },
 } as const satisfies Record<string, RelationRule>;
 

@@ -70,8 +70,8 @@ export const ARGUMENT_WORDS = {
    */
   TYPE_PREPOSITIONS: {
     MEET: ["", "with"], CONSULT: ["", "with", "to"], VISIT: ["", "to", "in"], HOST: [""], SUPPORT: ["", "with", "for"],
-    PRAISE: [""], AGREE: ["with"], AID: ["", "to", "for"], REQUEST: ["", "from", "to"], DEMAND: ["", "from", "of"],
-    ACCUSE: [""], DENY: [""], WARN: ["", "against"], SANCTION: ["", "on", "against", "with"],
+    PRAISE: [""], AGREE: ["with", "to"], AID: ["", "to", "for"], REQUEST: ["", "from", "to"], DEMAND: ["", "from", "of"],
+    ACCUSE: [""], DENY: [""], WARN: ["", "against", "of", "about"], SANCTION: ["", "on", "against", "with"],
     ATTACK: ["", "on", "at", "against", "into"], MONITOR: [""], ACCOMPANY: [""], QUOTE: [""],
   } as Partial<Record<RelationType, readonly string[]>>,
   /** Types whose clausal complement's subject is the one asked, warned or blamed ("demanded that X withdraw"). */
@@ -84,7 +84,10 @@ export const ARGUMENT_WORDS = {
   ACTOR_NOUNS: words(`government administration authorities authority official officials leader leadership ministry
     military army navy troops troop soldier soldiers forces force jet jets plane warship police media diplomat diplomats
     delegation regime parliament cabinet president spokesman spokeswoman embassy court activist activists cleric
-    group opposition newspaper fighter fighters rebel rebels militant militants security minister ambassador envoy`),
+    group opposition newspaper fighter fighters rebel rebels militant militants security minister ambassador envoy
+    lawmakers lawmaker legislators legislator ambassadors envoys ministers spokesmen prosecutors`),
+  /** Nouns of a number or part of a group, which stand for the group named in their "of" phrase ("a bunch of X", "members of X"). */
+  PARTITIVE_NOUNS: words(`bunch number handful dozens hundreds thousands members member team delegation group contingent`),
   /** Types whose object may be an event noun standing for its agent ("condemned an attack by X", "regretted X's refusal"). */
   EVENT_OBJECT_TYPES: new Set<RelationType>(["ACCUSE", "PRAISE", "SUPPORT", "DENY"]),
   /** Event nouns read as their verb, whose CAMEO coding they take ("resumption of ties" = "resume ties"). */
@@ -96,6 +99,12 @@ export const ARGUMENT_WORDS = {
   EVENT_NOUNS: words(`refusal decision action actions policy policies move conduct behaviour behavior aggression
     occupation killing killings bombing bombings shelling crackdown treatment proposal proposals claim claims
     allegation allegations accusation accusations charge charges demand demands`),
+  /** Nouns whose "of" phrase is their agent, not their patient ("the efforts of X", "the decision of X"). */
+  AGENT_OF_NOUNS: words(`effort efforts decision decisions policy policies refusal action actions conduct behaviour behavior
+    attempt attempts stance position plan plans`),
+  /** Nouns of what one sends or says, whose "from" phrase or sender is its author ("memos from X", "assurances sent by X"). */
+  MESSAGE_NOUNS: words(`memo memos message messages letter letters note notes assurance assurances statement statements
+    proposal proposals offer offers pledge pledges promise promises invitation invitations initiative initiatives remarks comments`),
   /** Verbs (besides LIGHT_VERBS) whose object noun carries the relation ("issued a warning to", "lodged a protest with"). */
   EXTRA_LIGHT_VERBS: words(`issue lodge file deliver send extend grant`),
 } as const;
