@@ -254,6 +254,10 @@ describe("relation rules", () => {
     expect(x.relations.filter((r) => `${r.source} ${r.relation} ${r.target}` === expected).map((r) => r.rule), x.relations.map((r) => `${r.source} ${r.relation} ${r.target}`).join("; ")).toEqual([rule]);
   });
 
+  it("lets the parse overrule the token scan on a participle of a thing: the parade supports, not the subject", () => {
+    expect(explained("Chile boycotted the parade supporting Peru.").relations.filter((r) => r.relation === "SUPPORT")).toEqual([]);
+  });
+
   it("reads neither ... nor as no denial", () => {
     expect(explained("Iran neither confirmed nor denied Israel's claims.").relations).toEqual([]);
   });

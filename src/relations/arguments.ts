@@ -356,6 +356,19 @@ function objectPhrases(ix: ParseIndex, o: number): number[] {
   return out;
 }
 
+/**
+ * Where the parse says the token scan (verbs.ts) would read a verb wrong, so only the parse
+ * rules read it: an active participle modifying a noun that is no actor ("boycotted the parade
+ * supporting X": the parade supports X, not the subject of the sentence).
+ */
+export function parseOverridesTokenScan(ix: ParseIndex, v: number): boolean {
+  const { tokens } = ix.ctx;
+  const h = ix.head(v);
+  if (h < 0 || ix.dep(v) !== DEP.acl || !/ing$/.test(tokens[v].normal) || tokens[h].pos !== "NOUN") return false;
+  if (ix.childrenWith(v, DEP.nsubj, DEP.mark).length > 0) return false;
+  return actorsOf(ix, h).length === 0;
+}
+
 /** Reads the relations of one verb from its dependents. */
 export function readVerbArguments(ix: ParseIndex, v: number, first: number, last: number, speaker: string | undefined): void {
   const { ctx } = ix;
