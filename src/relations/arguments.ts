@@ -51,7 +51,12 @@ export class ParseIndex {
   }
   /** The preposition of an oblique or nominal modifier (its "case" child), lower case; "" without. */
   caseOf(k: number): string {
-    const c = this.children[k].find((x) => this.ctx.doc.dep[x] === DEP.case && x < k);
+    let c = this.children[k].find((x) => this.ctx.doc.dep[x] === DEP.case && x < k);
+    // "of Amnesty International" with the preposition hung on the first word of the name.
+    if (c === undefined) {
+      const first = this.children[k].find((x) => x < k && (this.ctx.doc.dep[x] === DEP.compound || this.ctx.doc.dep[x] === DEP.flat));
+      if (first !== undefined) c = this.children[first].find((x) => this.ctx.doc.dep[x] === DEP.case && x < first);
+    }
     return c === undefined ? "" : this.ctx.tokens[c].normal;
   }
   /** Words of k's subtree, lower case. */
