@@ -258,6 +258,10 @@ describe("relation rules", () => {
     expect(explained("Chile boycotted the parade supporting Peru.").relations.filter((r) => r.relation === "SUPPORT")).toEqual([]);
   });
 
+  it("reads a past participle before its noun as an adjective, not a verb with a subject", () => {
+    expect(explained("Kenya will abandon its improved relations with Uganda.").relations.filter((r) => r.relation === "AGREE")).toEqual([]);
+  });
+
   it("reads neither ... nor as no denial", () => {
     expect(explained("Iran neither confirmed nor denied Israel's claims.").relations).toEqual([]);
   });

@@ -374,6 +374,18 @@ export function parseOverridesTokenScan(ix: ParseIndex, v: number): boolean {
   return actorsOf(ix, h).length === 0;
 }
 
+/** "abandon improved relations with X", "its improved relations": a past participle before its noun is an adjective the parse took for a verb. */
+function adjectivalParticiple(ix: ParseIndex, v: number): boolean {
+  const { tokens } = ix.ctx;
+  if (!/ed$/.test(tokens[v].normal) || ix.childrenWith(v, DEP.aux, DEP.auxPass, DEP.mark).length > 0) return false;
+  const before = tokens[v - 1];
+  if (ix.dep(v) !== DEP.xcomp && !(before && before.sentence === tokens[v].sentence && ARGUMENT_WORDS.DETERMINERS.has(before.normal))) return false;
+  const object = ix.childrenWith(v, DEP.obj).find((o) => o > v);
+  if (object === undefined) return false;
+  for (let k = v + 1; k < object; k++) if (tokens[k].pos !== "ADJ" && tokens[k].pos !== "NOUN") return false;
+  return true;
+}
+
 /** Reads the relations of one verb from its dependents. */
 export function readVerbArguments(ix: ParseIndex, v: number, first: number, last: number, speaker: string | undefined): void {
   const { ctx } = ix;
@@ -387,6 +399,7 @@ export function readVerbArguments(ix: ParseIndex, v: number, first: number, last
     if (phrasal !== undefined) lemma = phrasal;
   }
   if (lemma === "tell") return;
+  if (adjectivalParticiple(ix, v)) return;
   // Most verbs have no actor on one side or the other: look the lexicon up only for the rest.
   if (!mayRelateActors(ix, v)) return;
   const reading = readingOfVerb(ix, v, lemma);

@@ -105,6 +105,8 @@ export const ARGUMENT_WORDS = {
   /** Nouns of what one sends or says, whose "from" phrase or sender is its author ("memos from X", "assurances sent by X"). */
   MESSAGE_NOUNS: words(`memo memos message messages letter letters note notes assurance assurances statement statements
     proposal proposals offer offers pledge pledges promise promises invitation invitations initiative initiatives remarks comments`),
+  /** Determiners and possessives before a noun phrase ("its improved relations": the participle is an adjective). */
+  DETERMINERS: words(`the a an its their his her our your this that these those`),
   /** Verbs (besides LIGHT_VERBS) whose object noun carries the relation ("issued a warning to", "lodged a protest with"). */
   EXTRA_LIGHT_VERBS: words(`issue lodge file deliver send extend grant`),
 } as const;
