@@ -230,6 +230,7 @@ describe("relation rules", () => {
     ["arg.nominal-event", "Mordor, Rohan and Arnor welcomed their resumption of formal diplomatic ties with Osgiliath.", "arnor SUPPORT osgiliath", "resumption"],
     ["arg.pattern-preposition", "Kenya clashed over the efforts of Uganda to build a dam.", "kenya ACCUSE uganda", "clashed"],
     ["arg.endorsed-event", "Germany welcomed the resumption of diplomatic ties between Iran and Egypt.", "germany SUPPORT egypt", "resumption"],
+    ["arg.agreement-purpose", "India signed a deal to buy jets from France.", "france AGREE india", "signed"],
   ];
 
   // CAMEO codes on the parse rules' edges, and negation read from the parse.

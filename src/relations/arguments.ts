@@ -3,7 +3,7 @@
 // (rules.ts); every relation carries the CAMEO code of its trigger where CAMEO has one.
 // Rules: arg.subject-object, arg.event-object, arg.nominal-event, arg.passive-agent, arg.control, arg.clausal-target,
 // arg.relative-clause, arg.conj-verb, arg.light-verb, arg.noun-owner, arg.noun-agent, arg.pattern-preposition,
-// arg.endorsed-event.
+// arg.endorsed-event, arg.agreement-purpose.
 import { VOCABULARY, type RelationType, type ResolvedMention } from "../model.js";
 import { DEP_LABELS } from "../parser/labels.js";
 import { bestPattern, cameoTypes, codeVerb, matchPhrases, patternPrepositions, verbCodes, verbEntries, type CameoVerb } from "./cameo/index.js";
@@ -339,6 +339,12 @@ function mayRelateActors(ix: ParseIndex, v: number): boolean {
     if (d === DEP.obj || d === DEP.iobj || d === DEP.obl || d === DEP.oblAgent || d === DEP.nsubjPass || d === DEP.nsubj) {
       if (actorsOf(ix, c, d !== DEP.nsubj).length > 0 || eventAgent(ix, c)) { if (d !== DEP.nsubj) other = true; else if (isPassiveVerb(ix, v)) other = true; }
       if (d === DEP.obj) for (const m of objectPhrases(ix, c)) if (actorsOf(ix, m, true).length > 0) other = true;
+      // "signed an accord to supply X".
+      if (d === DEP.obj && ARGUMENT_WORDS.AGREEMENT_NOUNS.has(ix.ctx.tokens[c].lemma.toLowerCase())) {
+        for (const a of ix.childrenWith(c, DEP.acl)) for (const o of ix.childrenWith(a, DEP.obj, DEP.iobj, DEP.obl)) {
+          if (actorsOf(ix, o).length > 0 || objectPhrases(ix, o).some((m) => actorsOf(ix, m).length > 0)) other = true;
+        }
+      }
     } else if (d === DEP.ccomp) {
       for (const s of ix.childrenWith(c, DEP.nsubj, DEP.nsubjPass)) if (actorsOf(ix, s).length > 0) other = true;
     } else if (d === DEP.advmod) {
@@ -446,6 +452,19 @@ export function readVerbArguments(ix: ParseIndex, v: number, first: number, last
       else if (d === DEP.obl && allows(ix.caseOf(c))) targets.push({ head: c, rule });
       // "clashed over the efforts of X": a preposition CAMEO's pattern names.
       else if (d === DEP.obl && named(ix.caseOf(c))) targets.push({ head: c, rule: "arg.pattern-preposition" });
+      // "signed an accord to supply X with wheat": the party of the agreement is named in its purpose.
+      if (d === DEP.obj && reading.relation === "AGREE" && ARGUMENT_WORDS.AGREEMENT_NOUNS.has(tokens[c].lemma.toLowerCase())) {
+        for (const a of ix.childrenWith(c, DEP.acl)) {
+          if (!ix.children[a].some((m) => ix.dep(m) === DEP.mark && tokens[m].normal === "to")) continue;
+          for (const o of ix.children[a]) {
+            const od = ix.dep(o);
+            if (od === DEP.obj || od === DEP.iobj) {
+              targets.push({ head: o, rule: "arg.agreement-purpose" });
+              for (const m of objectPhrases(ix, o)) if (ARGUMENT_WORDS.PURPOSE_PREPOSITIONS.has(ix.caseOf(m))) targets.push({ head: m, rule: "arg.agreement-purpose" });
+            } else if (od === DEP.obl && ARGUMENT_WORDS.PURPOSE_PREPOSITIONS.has(ix.caseOf(o))) targets.push({ head: o, rule: "arg.agreement-purpose" });
+          }
+        }
+      }
       // "demanded that X withdraw": the subject of the clause is the one asked.
       else if (d === DEP.ccomp && CLAUSAL_TARGET_TYPES.has(reading.relation)) {
         for (const s of ix.childrenWith(c, DEP.nsubj, DEP.nsubjPass)) targets.push({ head: s, rule: "arg.clausal-target" });
@@ -461,7 +480,7 @@ export function readVerbArguments(ix: ParseIndex, v: number, first: number, last
       for (const t of targets) {
         // A place as the verb's own object or oblique ("fired at Seoul", "fired shells at Seoul"), not where its object is ("visit cities in X").
         let targetActors = actorsOf(ix, t.head, places && t.rule !== "arg.clausal-target" && (ix.head(t.head) === v || ix.caseOf(t.head) !== "in"));
-        let targetRule = t.rule === "arg.clausal-target" || t.rule === "arg.pattern-preposition" ? t.rule : rule;
+        let targetRule = t.rule === "arg.clausal-target" || t.rule === "arg.pattern-preposition" || t.rule === "arg.agreement-purpose" ? t.rule : rule;
         // Welcoming a thing is support (below): its sender is the one supported ("welcomed memos from X").
         const eventType = reading.relation === "HOST" && lemma === "welcome" ? "SUPPORT" : reading.relation;
         if (targetActors.length === 0 && (EVENT_OBJECT_TYPES.has(eventType) || t.rule === "arg.pattern-preposition")) {

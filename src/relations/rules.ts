@@ -58,6 +58,7 @@ export const RELATION_RULES = {
   "arg.noun-agent": { reason: "parse: an event noun's 'by' phrase is its agent ('an attack by X on Y')", confidence: CONFIDENCE.nominal },
   "arg.pattern-preposition": { reason: "parse: a preposition CAMEO's matching pattern names marks the target, or the owner of its noun ('clashed over the efforts of X')", confidence: CONFIDENCE.direct },
   "arg.endorsed-event": { reason: "parse: welcoming or backing an event noun 'between X and Y' codes the event towards both parties, as CAMEO does ('welcomed a resumption of ties between X and Y')", confidence: CONFIDENCE.inferred },
+  "arg.agreement-purpose": { reason: "parse: signing or agreeing an accord whose infinitive purpose names a party makes an agreement with it ('signed a deal to buy jets from X')", confidence: CONFIDENCE.inferred },
   "deny.claim": { reason: "a denial without object points at whoever last accused, asked, demanded or warned", confidence: CONFIDENCE.inferred },
 } as const satisfies Record<string, RelationRule>;
 

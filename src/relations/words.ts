@@ -81,7 +81,7 @@ export const ARGUMENT_WORDS = {
   /** Adverbs that negate the verb they modify. */
   NEGATION_ADVERBS: words(`not n't never`),
   /** Nouns of people, bodies and forces that act for the state or group modifying them ("Turkish jets", "the X government", "officials of X"). */
-  ACTOR_NOUNS: words(`government administration authorities authority official officials leader leadership ministry
+  ACTOR_NOUNS: words(`team government administration authorities authority official officials leader leadership ministry
     military army navy troops troop soldier soldiers forces force jet jets plane warship police media diplomat diplomats
     delegation regime parliament cabinet president spokesman spokeswoman embassy court activist activists cleric
     group opposition newspaper fighter fighters rebel rebels militant militants security minister ambassador envoy
@@ -105,6 +105,10 @@ export const ARGUMENT_WORDS = {
   /** Nouns of what one sends or says, whose "from" phrase or sender is its author ("memos from X", "assurances sent by X"). */
   MESSAGE_NOUNS: words(`memo memos message messages letter letters note notes assurance assurances statement statements
     proposal proposals offer offers pledge pledges promise promises invitation invitations initiative initiatives remarks comments`),
+  /** Nouns of an agreement, whose infinitive purpose names the other party ("signed an accord to supply X"). */
+  AGREEMENT_NOUNS: words(`accord accords agreement agreements deal deals pact pacts treaty treaties contract contracts memorandum`),
+  /** Prepositions that name the other party inside an agreement's purpose ("to buy jets from X", "to sell arms to X"). */
+  PURPOSE_PREPOSITIONS: words(`from to with`),
   /** Determiners and possessives before a noun phrase ("its improved relations": the participle is an adjective). */
   DETERMINERS: words(`the a an its their his her our your this that these those`),
   /** Verbs (besides LIGHT_VERBS) whose object noun carries the relation ("issued a warning to", "lodged a protest with"). */
