@@ -44,6 +44,15 @@ export class ParseIndex {
     this.children = Array.from({ length: ctx.doc.length }, () => []);
     for (let k = 0; k < head.length; k++) if (head[k] >= 0) this.children[head[k]].push(k);
   }
+  private holders: Map<number, ResolvedMention> | undefined;
+  /** The slot whose affiliation holds token k ("Bree" in "Bree Prime Minister Romendacil"), built on first use. */
+  affiliationHolder(k: number): ResolvedMention | undefined {
+    if (!this.holders) {
+      this.holders = new Map();
+      for (const m of this.ctx.slots) if (m.affiliation) for (let t = m.affiliation.firstToken; t < m.affiliation.lastToken; t++) if (!this.holders.has(t)) this.holders.set(t, m);
+    }
+    return this.holders.get(k);
+  }
   dep(k: number): number { return this.ctx.doc.dep[k]; }
   head(k: number): number { return this.ctx.doc.head[k]; }
   childrenWith(k: number, ...labels: number[]): number[] {
@@ -111,7 +120,7 @@ export function actorsAt(ix: ParseIndex, h: number, places = false): ResolvedMen
   }
   // "Bree Prime Minister Romendacil" parsed with the affiliation as head: the person it belongs to.
   if (slotAt[h] < 0 && ctx.inAffiliation[h] === 1) {
-    const holder = slots.find((m) => m.affiliation && m.affiliation.firstToken <= h && h < m.affiliation.lastToken);
+    const holder = ix.affiliationHolder(h);
     if (holder && fits(holder)) return [holder];
   }
   // A demonym standing for its state ("the Nigerian attack", "Turkish" in "Turkish jets").
