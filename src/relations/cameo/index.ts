@@ -208,10 +208,17 @@ export function matchPatterns(lemma: string, frame: VerbFrame): (CameoPattern & 
   return out.map((p, i) => ({ p, i })).sort((a, b) => b.p.score - a.p.score || a.i - b.i).map(({ p }) => p);
 }
 
-/** The prepositions a pattern names ("clash over efforts": ["over"]), lower case. */
+/** The prepositions a pattern names with their object ("clash over efforts": ["over"]; "to +": the
+ *  target), lower case. A bare preposition ("- for") is left out: written for one verb of the
+ *  block ("head for"), it would make any oblique of its synonyms a target ("conduct work for X"). */
 export function patternPrepositions(pattern: Pick<CameoPattern, "post">): string[] {
   const out: string[] = [];
-  for (const element of pattern.post) if (typeof element !== "string") for (const p of element.p.toLowerCase().split("/")) if (p && !out.includes(p)) out.push(p);
+  for (const element of pattern.post) {
+    if (typeof element === "string") continue;
+    const named = (element.n ?? []).some((e) => typeof e === "string" && e !== "$" && e !== "^");
+    if (!named) continue;
+    for (const p of element.p.toLowerCase().split("/")) if (p && !out.includes(p)) out.push(p);
+  }
   return out;
 }
 
