@@ -259,6 +259,13 @@ describe("relation rules", () => {
     expect(explained("Chile boycotted the parade supporting Peru.").relations.filter((r) => r.relation === "SUPPORT")).toEqual([]);
   });
 
+  it.each([
+    ["Kenya condemned the attack on Israel.", "kenya ATTACK israel"],
+    ["The attack on Israel was condemned by Kenya.", "kenya ACCUSE israel"],
+  ])("lets the parse overrule the token scan on an event noun's owner: %s", (text, wrong) => {
+    expect(explained(text).relations.map((r) => `${r.source} ${r.relation} ${r.target}`)).not.toContain(wrong);
+  });
+
   it("reads a past participle before its noun as an adjective, not a verb with a subject", () => {
     expect(explained("Kenya will abandon its improved relations with Uganda.").relations.filter((r) => r.relation === "AGREE")).toEqual([]);
   });

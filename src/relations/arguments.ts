@@ -378,11 +378,15 @@ function objectPhrases(ix: ParseIndex, o: number): number[] {
 
 /**
  * Where the parse says the token scan (verbs.ts) would read a verb wrong, so only the parse
- * rules read it: an active participle modifying a noun that is no actor ("boycotted the parade
+ * rules read it: a passive whose subject is a thing, not an actor ("the attack on X was condemned
+ * by Y"); an active participle modifying a noun that is no actor ("boycotted the parade
  * supporting X": the parade supports X, not the subject of the sentence).
  */
 export function parseOverridesTokenScan(ix: ParseIndex, v: number): boolean {
   const { tokens } = ix.ctx;
+  // "The attack on Israel was condemned by Kenya": the patient is the attack, not Israel.
+  const patient = ix.childrenWith(v, DEP.nsubjPass)[0];
+  if (patient !== undefined && tokens[patient].pos === "NOUN" && actorsOf(ix, patient).length === 0) return true;
   const h = ix.head(v);
   if (h < 0 || ix.dep(v) !== DEP.acl || !/ing$/.test(tokens[v].normal) || tokens[h].pos !== "NOUN") return false;
   if (ix.childrenWith(v, DEP.nsubj, DEP.mark).length > 0) return false;
@@ -399,6 +403,23 @@ function adjectivalParticiple(ix: ParseIndex, v: number): boolean {
   if (object === undefined) return false;
   for (let k = v + 1; k < object; k++) if (tokens[k].pos !== "ADJ" && tokens[k].pos !== "NOUN") return false;
   return true;
+}
+
+/**
+ * Where the parse says the token scan would give an event noun the wrong owner: the object of a
+ * verb that is no light verb, with no owner of its own ("Kenya condemned the attack on Israel":
+ * Kenya did not attack; "held talks with", "imposed sanctions on" keep their subject).
+ */
+export function parseOverridesNounScan(ix: ParseIndex, n: number): boolean {
+  const { tokens } = ix.ctx;
+  const h = ix.head(n);
+  if (h < 0 || ix.dep(n) !== DEP.obj || tokens[h].pos !== "VERB") return false;
+  const verb = tokens[h].lemma.toLowerCase();
+  if (LIGHT_VERBS.has(verb) || ARGUMENT_WORDS.EXTRA_LIGHT_VERBS.has(verb)) return false;
+  if (ix.childrenWith(n, DEP.poss, DEP.amod, DEP.compound).length > 0) return false;
+  // A name written right before the noun owns it, whatever the parse made of it ("violate Security Council sanctions").
+  for (let k = h + 1; k < n; k++) if (ix.ctx.slotAt[k] >= 0) return false;
+  return h < n;
 }
 
 /** Reads the relations of one verb from its dependents. */

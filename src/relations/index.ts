@@ -13,7 +13,7 @@ import { readAccordingTo, speakerOf } from "./speech.js";
 import { readStructure } from "./structure.js";
 import { resolveDenials } from "./denials.js";
 import { cameoTypes, verbCodes } from "./cameo/index.js";
-import { ParseIndex, parseOverridesTokenScan, readNominalization, readNounArguments, readVerbArguments } from "./arguments.js";
+import { ParseIndex, parseOverridesNounScan, parseOverridesTokenScan, readNominalization, readNounArguments, readVerbArguments } from "./arguments.js";
 
 /** Longest evidence text kept; longer sentences are shown as a window around the relation. */
 const MAX_EVIDENCE = 1000;
@@ -47,7 +47,7 @@ export function extractRelations(doc: Doc): RelationRow[] {
         if (ctx.drafts.length === before) readVerbArguments(parse, v, sentence.firstToken, sentence.lastToken, speaker);
       } else if (token.pos === "NOUN" && !/^\p{Lu}/u.test(token.value)) {
         const before = ctx.drafts.length;
-        readNoun(ctx, v, sentence.firstToken, sentence.lastToken, speaker);
+        if (!parseOverridesNounScan(parse, v)) readNoun(ctx, v, sentence.firstToken, sentence.lastToken, speaker);
         if (ctx.drafts.length === before) readNounArguments(parse, v, sentence.firstToken, sentence.lastToken, speaker);
         readNominalization(parse, v, sentence.firstToken, sentence.lastToken, speaker);
       }

@@ -85,7 +85,8 @@ export const ARGUMENT_WORDS = {
     military army navy troops troop soldier soldiers forces force jet jets plane warship police media diplomat diplomats
     delegation regime parliament cabinet president spokesman spokeswoman embassy court activist activists cleric
     group opposition newspaper fighter fighters rebel rebels militant militants security minister ambassador envoy
-    lawmakers lawmaker legislators legislator ambassadors envoys ministers spokesmen prosecutors prosecutor`),
+    lawmakers lawmaker legislators legislator ambassadors envoys ministers spokesmen prosecutors prosecutor
+    counterpart counterparts`),
   /** Nouns of a number or part of a group, which stand for the group named in their "of" phrase ("a bunch of X", "members of X"). */
   PARTITIVE_NOUNS: words(`bunch number handful dozens hundreds thousands members member team delegation group contingent`),
   /** Types whose object may be an event noun standing for its agent ("condemned an attack by X", "regretted X's refusal"). */
@@ -104,7 +105,8 @@ export const ARGUMENT_WORDS = {
     attempt attempts stance position plan plans`),
   /** Nouns of what one sends or says, whose "from" phrase or sender is its author ("memos from X", "assurances sent by X"). */
   MESSAGE_NOUNS: words(`memo memos message messages letter letters note notes assurance assurances statement statements
-    proposal proposals offer offers pledge pledges promise promises invitation invitations initiative initiatives remarks comments`),
+    proposal proposals offer offers pledge pledges promise promises invitation invitations initiative initiatives remark remarks
+    comment comments`),
   /** Nouns of an agreement, whose infinitive purpose names the other party ("signed an accord to supply X"). */
   AGREEMENT_NOUNS: words(`accord accords agreement agreements deal deals pact pacts treaty treaties contract contracts memorandum`),
   /** Prepositions that name the other party inside an agreement's purpose ("to buy jets from X", "to sell arms to X"). */
