@@ -417,6 +417,8 @@ export function parseOverridesNounScan(ix: ParseIndex, n: number): boolean {
   const verb = tokens[h].lemma.toLowerCase();
   if (LIGHT_VERBS.has(verb) || ARGUMENT_WORDS.EXTRA_LIGHT_VERBS.has(verb)) return false;
   if (ix.childrenWith(n, DEP.poss, DEP.amod, DEP.compound).length > 0) return false;
+  // "a summit between X and Y" names both sides itself.
+  if (ix.childrenWith(n, DEP.nmod).some((c) => ix.caseOf(c) === "between")) return false;
   // A name written right before the noun owns it, whatever the parse made of it ("violate Security Council sanctions").
   for (let k = h + 1; k < n; k++) if (ix.ctx.slotAt[k] >= 0) return false;
   return h < n;
