@@ -350,7 +350,7 @@ function mayRelateActors(ix: ParseIndex, v: number): boolean {
       if (d === DEP.obj) for (const m of objectPhrases(ix, c)) if (actorsOf(ix, m, true).length > 0) other = true;
       // "signed an accord to supply X".
       if (d === DEP.obj && ARGUMENT_WORDS.AGREEMENT_NOUNS.has(ix.ctx.tokens[c].lemma.toLowerCase())) {
-        for (const a of ix.childrenWith(c, DEP.acl)) for (const o of ix.childrenWith(a, DEP.obj, DEP.iobj, DEP.obl)) {
+        for (const a of purposesOf(ix, v, c)) for (const o of ix.childrenWith(a, DEP.obj, DEP.iobj, DEP.obl)) {
           if (actorsOf(ix, o).length > 0 || objectPhrases(ix, o).some((m) => actorsOf(ix, m).length > 0)) other = true;
         }
       }
@@ -364,6 +364,13 @@ function mayRelateActors(ix: ParseIndex, v: number): boolean {
   if (!other) return false;
   // Passive: the agent is the source.
   return subject || ix.children[v].some((c) => ix.dep(c) === DEP.oblAgent || ix.dep(c) === DEP.obl || ix.dep(c) === DEP.advmod);
+}
+
+/** The infinitive purposes of an agreement noun: on the noun ("an accord to supply X") or on the verb that has it as object ("signed a treaty to end the war with X"). */
+function purposesOf(ix: ParseIndex, v: number, noun: number): number[] {
+  const { tokens } = ix.ctx;
+  const infinitive = (a: number) => ix.children[a].some((m) => ix.dep(m) === DEP.mark && tokens[m].normal === "to");
+  return [...ix.childrenWith(noun, DEP.acl), ...ix.childrenWith(v, DEP.advcl, DEP.xcomp)].filter(infinitive);
 }
 
 /** The prepositional phrases on an object noun and on its "of" phrase ("ties with X", "a set of resolutions with X"). */
@@ -486,8 +493,7 @@ export function readVerbArguments(ix: ParseIndex, v: number, first: number, last
       else if (d === DEP.obl && named(ix.caseOf(c))) targets.push({ head: c, rule: "arg.pattern-preposition" });
       // "signed an accord to supply X with wheat": the party of the agreement is named in its purpose.
       if (d === DEP.obj && reading.relation === "AGREE" && ARGUMENT_WORDS.AGREEMENT_NOUNS.has(tokens[c].lemma.toLowerCase())) {
-        for (const a of ix.childrenWith(c, DEP.acl)) {
-          if (!ix.children[a].some((m) => ix.dep(m) === DEP.mark && tokens[m].normal === "to")) continue;
+        for (const a of purposesOf(ix, v, c)) {
           for (const o of ix.children[a]) {
             const od = ix.dep(o);
             if (od === DEP.obj || od === DEP.iobj) {

@@ -86,7 +86,7 @@ export const ARGUMENT_WORDS = {
     delegation regime parliament cabinet president spokesman spokeswoman embassy court activist activists cleric
     group opposition newspaper fighter fighters rebel rebels militant militants security minister ambassador envoy
     lawmakers lawmaker legislators legislator ambassadors envoys ministers spokesmen prosecutors prosecutor
-    counterpart counterparts`),
+    counterpart counterparts vessel vessels ship ships boat boats warships planes aircraft`),
   /** Nouns of a number or part of a group, which stand for the group named in their "of" phrase ("a bunch of X", "members of X"). */
   PARTITIVE_NOUNS: words(`bunch number handful dozens hundreds thousands members member team delegation group contingent`),
   /** Types whose object may be an event noun standing for its agent ("condemned an attack by X", "regretted X's refusal"). */
