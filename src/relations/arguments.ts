@@ -225,7 +225,7 @@ function readingOfVerb(ix: ParseIndex, v: number, lemma: string): Reading | unde
   const phrase = phraseAt(ix, v, lemma);
   if (phrase) {
     if (!phrase.code || !phrase.type) return undefined;
-    if (ours) return { relation: ours.relation, preps: ours.preps, patternPreps: [], reverse: ours.reverse === true, code: cameoTypes(phrase.code).includes(ours.relation) ? phrase.code : undefined, from: "ours" };
+    if (ours) return { relation: ours.relation, preps: ours.preps, patternPreps: [], reverse: ours.reverse === true, code: phrase.code, from: "ours" };
     if (verbEntries(lemma).some((e) => ARGUMENT_WORDS.SKIPPED_CAMEO_BLOCKS.has(e.block) && e.block === phrase.block)) return undefined;
     return { relation: phrase.type, preps: TYPE_PREPOSITIONS[phrase.type] ?? [""], patternPreps: [], reverse: false, code: phrase.code, from: "cameo" };
   }
@@ -237,7 +237,7 @@ function readingOfVerb(ix: ParseIndex, v: number, lemma: string): Reading | unde
     // Where CAMEO codes the verb with our type, its code, its pattern's prepositions and the type's prepositions hold too ("warned of X").
     const agrees = !!coding?.code && cameoTypes(coding.code).includes(ours.relation);
     const preps = agrees && !ours.reverse ? [...new Set([...ours.preps, ...(TYPE_PREPOSITIONS[ours.relation] ?? [])])] : ours.preps;
-    return { relation: ours.relation, preps, patternPreps: agrees ? patternPreps : [], reverse: ours.reverse === true, code: agrees ? coding?.code : undefined, from: "ours" };
+    return { relation: ours.relation, preps, patternPreps: agrees ? patternPreps : [], reverse: ours.reverse === true, code: coding?.code, from: "ours" };
   }
   if (!coding?.type || !coding.code) return undefined;
   if (SPEECH_VERBS.has(lemma)) return undefined;
@@ -510,7 +510,8 @@ export function readVerbArguments(ix: ParseIndex, v: number, first: number, last
     }
   }
   if (sources.length === 0 || targets.length === 0) return;
-  const site = (r: RelationRuleId) => ({ ...ctx.at(r, v), cameo: reading.code });
+  // The edge keeps CAMEO's code where CAMEO codes the verb with the edge's type ("welcomed the decision": 052 SUPPORT).
+  const site = (r: RelationRuleId, relation: RelationType) => ({ ...ctx.at(r, v), cameo: reading.code && cameoTypes(reading.code).includes(relation) ? reading.code : undefined });
   // An attack or a visit can aim at a place ("fired shells at Seoul").
   const places = (VOCABULARY[reading.relation].target as readonly string[]).includes("LOCATION");
   for (const s of sources) {
@@ -530,7 +531,7 @@ export function readVerbArguments(ix: ParseIndex, v: number, first: number, last
           let relation = reading.relation;
           // Welcoming what is not a person is support, not hosting.
           if (relation === "HOST" && lemma === "welcome" && ctx.kindOf.get(to.entity) !== "PERSON") relation = "SUPPORT";
-          ctx.add(site(targetRule), from.entity, relation, to.entity, token.sentence, { modality, attributedTo, negated });
+          ctx.add(site(targetRule, relation), from.entity, relation, to.entity, token.sentence, { modality, attributedTo, negated });
         }
       }
     }
