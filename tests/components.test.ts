@@ -241,6 +241,9 @@ describe("relation rules", () => {
     ["arg.founder", "The Labour Party was founded by Maria Santos.", "maria-santos ROLE labour-party", "founded"],
     ["arg.predicate-title", "Maria Santos became the youngest Labour Party member in history.", "maria-santos ROLE labour-party", "member"],
     ["arg.nominal-event", "Mordor, Rohan and Arnor welcomed their resumption of formal diplomatic ties with Osgiliath.", "arnor SUPPORT osgiliath", "resumption"],
+    ["arg.pattern-preposition", "Kenya clashed over the efforts of Uganda to build a dam.", "kenya ACCUSE uganda", "clashed"],
+    ["arg.endorsed-event", "Germany welcomed the resumption of diplomatic ties between Iran and Egypt.", "germany SUPPORT egypt", "resumption"],
+    ["arg.agreement-purpose", "India signed a deal to buy jets from France.", "france AGREE india", "signed"],
   ];
 
   // CAMEO codes on the parse rules' edges, and negation read from the parse.
@@ -267,6 +270,32 @@ describe("relation rules", () => {
   it("reads a definite event noun as the one named before: its agent is that edge's source", () => {
     const x = explained("The EU imposed sanctions on Iran. The sanctions were condemned by China.");
     expect(x.relations.filter((r) => r.relation === "ACCUSE").map((r) => [r.source, r.target, r.rule])).toEqual([["china", "eu", "arg.event-object"]]);
+  });
+
+  // What the argument rules read as an actor or a target over the parse, with the rule that reads it.
+  it.each([
+    ["a group named in a partitive's 'of' phrase", "Peru met a group of Chilean officials.", "chile MEET peru", "arg.subject-object"],
+    ["a place as the target of an attack", "Russia fired missiles at Kyiv.", "russia ATTACK kyiv", "arg.subject-object"],
+    ["the sender of a welcomed message", "Egypt welcomed a proposal from Jordan.", "egypt SUPPORT jordan", "arg.event-object"],
+    ["the type's prepositions on our trigger where CAMEO agrees", "Italy warned of Russia.", "italy WARN russia", "arg.subject-object"],
+  ])("reads %s", (_what, text, expected, rule) => {
+    const x = explained(text);
+    expect(x.relations.filter((r) => `${r.source} ${r.relation} ${r.target}` === expected).map((r) => r.rule), x.relations.map((r) => `${r.source} ${r.relation} ${r.target}`).join("; ")).toEqual([rule]);
+  });
+
+  it("lets the parse overrule the token scan on a participle of a thing: the parade supports, not the subject", () => {
+    expect(explained("Chile boycotted the parade supporting Peru.").relations.filter((r) => r.relation === "SUPPORT")).toEqual([]);
+  });
+
+  it.each([
+    ["Kenya condemned the attack on Israel.", "kenya ATTACK israel"],
+    ["The attack on Israel was condemned by Kenya.", "kenya ACCUSE israel"],
+  ])("lets the parse overrule the token scan on an event noun's owner: %s", (text, wrong) => {
+    expect(explained(text).relations.map((r) => `${r.source} ${r.relation} ${r.target}`)).not.toContain(wrong);
+  });
+
+  it("reads a past participle before its noun as an adjective, not a verb with a subject", () => {
+    expect(explained("Kenya will abandon its improved relations with Uganda.").relations.filter((r) => r.relation === "AGREE")).toEqual([]);
   });
 
   it("reads neither ... nor as no denial", () => {

@@ -2,10 +2,11 @@
 // first, else the CAMEO lexicon) and its actors read from its dependents. Each rule has an id
 // (rules.ts); every relation carries the CAMEO code of its trigger where CAMEO has one.
 // Rules: arg.subject-object, arg.event-object, arg.nominal-event, arg.passive-agent, arg.control, arg.clausal-target,
-// arg.relative-clause, arg.conj-verb, arg.light-verb, arg.noun-owner, arg.noun-agent, arg.including, arg.founder, arg.predicate-title.
+// arg.relative-clause, arg.conj-verb, arg.light-verb, arg.noun-owner, arg.noun-agent, arg.including, arg.founder, arg.predicate-title,
+// arg.pattern-preposition, arg.endorsed-event, arg.agreement-purpose.
 import { VOCABULARY, type RelationType, type ResolvedMention } from "../model.js";
 import { DEP_LABELS } from "../parser/labels.js";
-import { codeVerb, verbCodes, verbEntries } from "./cameo/index.js";
+import { bestPattern, cameoTypes, codeVerb, matchPhrases, patternPrepositions, verbCodes, verbEntries, type CameoVerb } from "./cameo/index.js";
 import { NOUN_TRIGGERS, VERB_TRIGGERS, SPEECH_VERBS } from "./triggers.js";
 import { TITLE_HEADS } from "../mentions/lexicon.js";
 import { ARGUMENT_WORDS, PHRASAL_VERBS, RELATION_WORDS } from "./words.js";
@@ -28,6 +29,8 @@ interface Reading {
   relation: RelationType;
   /** Prepositions whose object is the target ("" allows the direct object). */
   preps: readonly string[];
+  /** Prepositions the matching CAMEO pattern names ("clash over efforts"): their phrase, or its noun's owner, is the target. */
+  patternPreps: readonly string[];
   reverse: boolean;
   code?: string;
   /** "ours": our trigger tables; "cameo": the CAMEO lexicon. */
@@ -42,6 +45,15 @@ export class ParseIndex {
     this.children = Array.from({ length: ctx.doc.length }, () => []);
     for (let k = 0; k < head.length; k++) if (head[k] >= 0) this.children[head[k]].push(k);
   }
+  private holders: Map<number, ResolvedMention> | undefined;
+  /** The slot whose affiliation holds token k ("Bree" in "Bree Prime Minister Romendacil"), built on first use. */
+  affiliationHolder(k: number): ResolvedMention | undefined {
+    if (!this.holders) {
+      this.holders = new Map();
+      for (const m of this.ctx.slots) if (m.affiliation) for (let t = m.affiliation.firstToken; t < m.affiliation.lastToken; t++) if (!this.holders.has(t)) this.holders.set(t, m);
+    }
+    return this.holders.get(k);
+  }
   dep(k: number): number { return this.ctx.doc.dep[k]; }
   head(k: number): number { return this.ctx.doc.head[k]; }
   childrenWith(k: number, ...labels: number[]): number[] {
@@ -49,7 +61,12 @@ export class ParseIndex {
   }
   /** The preposition of an oblique or nominal modifier (its "case" child), lower case; "" without. */
   caseOf(k: number): string {
-    const c = this.children[k].find((x) => this.ctx.doc.dep[x] === DEP.case && x < k);
+    let c = this.children[k].find((x) => this.ctx.doc.dep[x] === DEP.case && x < k);
+    // "of Amnesty International" with the preposition hung on the first word of the name.
+    if (c === undefined) {
+      const first = this.children[k].find((x) => x < k && (this.ctx.doc.dep[x] === DEP.compound || this.ctx.doc.dep[x] === DEP.flat));
+      if (first !== undefined) c = this.children[first].find((x) => this.ctx.doc.dep[x] === DEP.case && x < first);
+    }
     return c === undefined ? "" : this.ctx.tokens[c].normal;
   }
   /** Words of k's subtree, lower case. */
@@ -66,47 +83,75 @@ export class ParseIndex {
   }
 }
 
-/** The actor entities an argument headed by token h stands for (with its conjuncts). */
-export function actorsOf(ix: ParseIndex, h: number): ResolvedMention[] {
+/**
+ * The actor entities an argument headed by token h stands for (with its conjuncts). With
+ * `places`, a place name counts too (the target of an attack or a visit: "fired at Seoul").
+ */
+export function actorsOf(ix: ParseIndex, h: number, places = false): ResolvedMention[] {
   const out: ResolvedMention[] = [];
   for (const k of ix.withConjuncts(h)) {
-    const m = actorAt(ix, k);
-    if (m && !out.includes(m)) out.push(m);
+    for (const m of actorsAt(ix, k, places)) if (!out.includes(m)) out.push(m);
   }
   return out;
 }
 
+/** The first actor an argument head stands for (see actorsAt). */
+export function actorAt(ix: ParseIndex, h: number, places = false): ResolvedMention | undefined {
+  return actorsAt(ix, h, places)[0];
+}
+
 /**
- * The mention an argument head stands for: the slot holding the head; else, for a noun of
- * people or forces ("Turkish jets", "the Calenardhon government", "officials of X"), the
- * demonym, name or possessor modifying it; else its apposition.
+ * The mentions an argument head stands for: the slot holding the head; else, for a noun of
+ * people or forces ("Turkish jets", "the Calenardhon government", "officials of X and Y",
+ * "a group of X"), the demonym, names or possessor modifying it; else its apposition.
  */
-export function actorAt(ix: ParseIndex, h: number): ResolvedMention | undefined {
+export function actorsAt(ix: ParseIndex, h: number, places = false): ResolvedMention[] {
   const { ctx } = ix;
   const { slotAt, slots, anyAt, all, kindOf, tokens } = ctx;
+  const fits = (m: ResolvedMention) => actorKind(ctx, m) || (places && kindOf.get(m.entity) === "LOCATION");
+  const t = tokens[h];
+  let lemma = t.lemma.toLowerCase();
+  let misread = false;
   if (slotAt[h] >= 0) {
     const m = slots[slotAt[h]];
-    if (m.form !== "pronoun" || kindOf.get(m.entity)) return actorKind(ctx, m) ? m : undefined;
+    // "Lawmakers in X": a common noun of people capitalised at the head of a sentence is not a name.
+    misread = m.lastToken - m.firstToken === 1 && (h === 0 || tokens[h - 1].sentence !== t.sentence) && ACTOR_NOUNS.has(t.normal);
+    if (!misread && (m.form !== "pronoun" || kindOf.get(m.entity))) return fits(m) ? [m] : [];
+    if (misread) lemma = t.normal;
+  }
+  // "Bree Prime Minister Romendacil" parsed with the affiliation as head: the person it belongs to.
+  if (slotAt[h] < 0 && ctx.inAffiliation[h] === 1) {
+    const holder = ix.affiliationHolder(h);
+    if (holder && fits(holder)) return [holder];
   }
   // A demonym standing for its state ("the Nigerian attack", "Turkish" in "Turkish jets").
   if (anyAt[h] >= 0) {
     const m = all[anyAt[h]];
-    if ((m.placeRole === "demonym" || m.placeRole === "demonym-plural") && actorKind(ctx, m)) return m;
+    if ((m.placeRole === "demonym" || m.placeRole === "demonym-plural") && actorKind(ctx, m)) return [m];
   }
-  const t = tokens[h];
-  if (t.pos === "NOUN" && ACTOR_NOUNS.has(t.lemma.toLowerCase())) {
-    const owner = modifierActor(ix, h, 0);
-    if (owner) return owner;
+  if (t.pos === "NOUN" || misread) {
+    if (ACTOR_NOUNS.has(lemma)) {
+      const owners = modifierActors(ix, h, 0);
+      if (owners.length > 0) return owners;
+    }
+    // "a bunch of X", "members of X": the group named in the "of" phrase.
+    if (ARGUMENT_WORDS.PARTITIVE_NOUNS.has(lemma)) {
+      for (const c of ix.childrenWith(h, DEP.nmod)) {
+        if (ix.caseOf(c) !== "of" || c === h) continue;
+        const owners = actorsOf(ix, c);
+        if (owners.length > 0) return owners;
+      }
+    }
   }
   // "the state's fiercest foe, X" / "X, the group's leader" / "the publication Freedom Magazine": an apposition names the noun's actor.
   if (t.pos === "PROPN" || t.pos === "NOUN") for (const c of ix.childrenWith(h, DEP.appos)) {
-    if (slotAt[c] >= 0 && actorKind(ctx, slots[slotAt[c]])) return slots[slotAt[c]];
+    if (slotAt[c] >= 0 && actorKind(ctx, slots[slotAt[c]])) return [slots[slotAt[c]]];
   }
   // "actor Jason Beghe": a common noun with the name right after it as its dependent.
   if (t.pos === "NOUN" && slotAt[h + 1] >= 0 && slots[slotAt[h + 1]].firstToken === h + 1 && ix.head(h + 1) === h && actorKind(ctx, slots[slotAt[h + 1]])) {
-    return slots[slotAt[h + 1]];
+    return [slots[slotAt[h + 1]]];
   }
-  return undefined;
+  return [];
 }
 
 /** "defectors ..., including X and Y": the phrases after an argument that name its members, hung on the argument or on the verb. */
@@ -122,45 +167,68 @@ function includedHeads(ix: ParseIndex, v: number, arg: number): number[] {
 }
 
 /** An argument's actors; for a group noun without one ("defectors"), the actors its "including" phrase names. */
-function actorsOrIncluded(ix: ParseIndex, v: number, h: number): { actors: ResolvedMention[]; included: boolean } {
-  const actors = actorsOf(ix, h);
+function actorsOrIncluded(ix: ParseIndex, v: number, h: number, places = false): { actors: ResolvedMention[]; included: boolean } {
+  const actors = actorsOf(ix, h, places);
   if (actors.length > 0 || ix.ctx.tokens[h].pos !== "NOUN") return { actors, included: false };
   const included = includedHeads(ix, v, h).flatMap((c) => actorsOf(ix, c));
   return { actors: included, included: included.length > 0 };
 }
 
-/** The actor named in a modifier of a noun of people ("Turkish", "Arnor security", "Gondor's", "of X", "in X"). */
-function modifierActor(ix: ParseIndex, h: number, depth: number): ResolvedMention | undefined {
+/** The actors named in a modifier of a noun of people ("Turkish", "Arnor security", "Gondor's", "of X and Y", "in X"). */
+function modifierActors(ix: ParseIndex, h: number, depth: number): ResolvedMention[] {
   const { anyAt, all } = ix.ctx;
   for (const c of ix.children[h]) {
     const d = ix.dep(c);
     const prep = d === DEP.nmod ? ix.caseOf(c) : "";
     const viaPrep = prep === "of" || prep === "from" || prep === "in";
-    if (d !== DEP.amod && d !== DEP.compound && d !== DEP.poss && !viaPrep) continue;
-    const index = anyAt[c];
-    if (index >= 0) {
+    if (!viaPrep && d !== DEP.amod && d !== DEP.compound && d !== DEP.poss) continue;
+    const found: ResolvedMention[] = [];
+    // "officials in Arnor and Gondor": each conjunct of the modifier.
+    for (const k of viaPrep ? ix.withConjuncts(c) : [c]) {
+      const index = anyAt[k];
+      if (index < 0) continue;
       const m = all[index];
-      if (actorKind(ix.ctx, m) && m.form !== "pronoun") return m;
+      if (actorKind(ix.ctx, m) && m.form !== "pronoun" && !found.includes(m)) found.push(m);
     }
+    if (found.length > 0) return found;
     // "Arnor security officials": the name modifies the modifier.
     if (depth === 0 && d === DEP.compound) {
-      const inner = modifierActor(ix, c, 1);
-      if (inner) return inner;
+      const inner = modifierActors(ix, c, 1);
+      if (inner.length > 0) return inner;
     }
   }
-  return undefined;
+  return [];
 }
 
-/** The actor behind an event noun ("condemned an attack by X", "regretted X's refusal"). */
+/**
+ * The actor behind an event noun or a message: "condemned an attack by X", "regretted X's
+ * refusal", "clashed over the efforts of X" (a noun whose "of" phrase is its agent),
+ * "welcomed memos from X", "welcomed assurances sent by X".
+ */
 function eventAgent(ix: ParseIndex, h: number): ResolvedMention | undefined {
   const { tokens } = ix.ctx;
   const lemma = tokens[h].lemma.toLowerCase();
-  if (tokens[h].pos !== "NOUN" || !(NOUN_TRIGGERS.has(lemma) || ARGUMENT_WORDS.EVENT_NOUNS.has(lemma))) return undefined;
+  if (tokens[h].pos !== "NOUN") return undefined;
+  const event = NOUN_TRIGGERS.has(lemma) || ARGUMENT_WORDS.EVENT_NOUNS.has(lemma);
+  const message = ARGUMENT_WORDS.MESSAGE_NOUNS.has(lemma);
+  if (!event && !message && !ARGUMENT_WORDS.AGENT_OF_NOUNS.has(lemma)) return undefined;
   for (const c of ix.children[h]) {
     const d = ix.dep(c);
-    if (d === DEP.poss || ((d === DEP.nmod || d === DEP.acl) && ix.caseOf(c) === "by")) {
+    const prep = d === DEP.nmod || d === DEP.acl ? ix.caseOf(c) : "";
+    const agentPrep = prep === "by" || (message && prep === "from") || (ARGUMENT_WORDS.AGENT_OF_NOUNS.has(lemma) && prep === "of");
+    if (((event || message) && d === DEP.poss) || agentPrep) {
       const m = actorAt(ix, c);
       if (m) return m;
+    }
+    // "memos sent by X", "assurances sent from X": a participle's agent or source.
+    if ((event || message) && d === DEP.acl && tokens[c].pos === "VERB") {
+      for (const a of ix.children[c]) {
+        const ad = ix.dep(a);
+        if (ad === DEP.oblAgent || (ad === DEP.obl && (ix.caseOf(a) === "by" || (message && ix.caseOf(a) === "from")))) {
+          const m = actorAt(ix, a);
+          if (m) return m;
+        }
+      }
     }
   }
   return earlierEventAgent(ix, h);
@@ -187,15 +255,46 @@ function actorKind(ctx: RelationContext, m: ResolvedMention): boolean {
   return !!kind && ACTOR_KINDS.has(kind);
 }
 
-/** The reading of a verb: our trigger (with its CAMEO code where CAMEO agrees), else CAMEO's. */
+/**
+ * The reading of a verb: a CAMEO multiword verb written around it ("crack down on", "call
+ * off"; one coded without an event blocks the verb: "back down", "break down"); else our
+ * trigger (with its CAMEO code where CAMEO agrees); else CAMEO's pattern or lemma. The
+ * prepositions a matching pattern names mark targets too ("clash over the efforts of X").
+ */
 function readingOfVerb(ix: ParseIndex, v: number, lemma: string): Reading | undefined {
   const ours = VERB_TRIGGERS.get(lemma);
-  const coding = codeVerb(lemma, frameOf(ix, v));
-  if (ours) return { relation: ours.relation, preps: ours.preps, reverse: ours.reverse === true, code: coding?.code, from: "ours" };
+  const phrase = phraseAt(ix, v, lemma);
+  if (phrase) {
+    if (!phrase.code || !phrase.type) return undefined;
+    if (ours) return { relation: ours.relation, preps: ours.preps, patternPreps: [], reverse: ours.reverse === true, code: phrase.code, from: "ours" };
+    if (verbEntries(lemma).some((e) => ARGUMENT_WORDS.SKIPPED_CAMEO_BLOCKS.has(e.block) && e.block === phrase.block)) return undefined;
+    return { relation: phrase.type, preps: TYPE_PREPOSITIONS[phrase.type] ?? [""], patternPreps: [], reverse: false, code: phrase.code, from: "cameo" };
+  }
+  const frame = frameOf(ix, v);
+  const coding = codeVerb(lemma, frame);
+  const pattern = bestPattern(lemma, frame);
+  const patternPreps = pattern && pattern.type && pattern.type === coding?.type ? patternPrepositions(pattern) : [];
+  if (ours) {
+    // Where CAMEO codes the verb with our type, its code, its pattern's prepositions and the type's prepositions hold too ("warned of X").
+    const agrees = !!coding?.code && cameoTypes(coding.code).includes(ours.relation);
+    const preps = agrees && !ours.reverse ? [...new Set([...ours.preps, ...(TYPE_PREPOSITIONS[ours.relation] ?? [])])] : ours.preps;
+    return { relation: ours.relation, preps, patternPreps: agrees ? patternPreps : [], reverse: ours.reverse === true, code: coding?.code, from: "ours" };
+  }
   if (!coding?.type || !coding.code) return undefined;
   if (SPEECH_VERBS.has(lemma)) return undefined;
   if (verbEntries(lemma).some((e) => ARGUMENT_WORDS.SKIPPED_CAMEO_BLOCKS.has(e.block))) return undefined;
-  return { relation: coding.type, preps: TYPE_PREPOSITIONS[coding.type] ?? [""], reverse: false, code: coding.code, from: "cameo" };
+  return { relation: coding.type, preps: TYPE_PREPOSITIONS[coding.type] ?? [""], patternPreps, reverse: false, code: coding.code, from: "cameo" };
+}
+
+/** The CAMEO multiword verb written around the verb: its particle ("called the talks off") or the words right after it ("cracked down on"), and the words before it. */
+function phraseAt(ix: ParseIndex, v: number, lemma: string): CameoVerb | undefined {
+  const { tokens } = ix.ctx;
+  const sentence = tokens[v].sentence;
+  const around = (from: number, to: number) => tokens.slice(Math.max(0, from), to).filter((t) => t.sentence === sentence).map((t) => t.normal);
+  const after = around(v + 1, v + 4);
+  const particle = ix.childrenWith(v, DEP.prt)[0];
+  if (particle !== undefined && particle > v + 1) after.unshift(tokens[particle].normal);
+  return matchPhrases(lemma, around(v - 2, v), after)[0];
 }
 
 /** The verb's frame for CAMEO's patterns: subject words, object words, obliques. */
@@ -288,16 +387,89 @@ function mayRelateActors(ix: ParseIndex, v: number): boolean {
     const d = ix.dep(c);
     if (d === DEP.nsubj && !subject) continue;
     if (d === DEP.obj || d === DEP.iobj || d === DEP.obl || d === DEP.oblAgent || d === DEP.nsubjPass || d === DEP.nsubj) {
-      if (actorsOf(ix, c).length > 0 || eventAgent(ix, c)) { if (d !== DEP.nsubj) other = true; else if (isPassiveVerb(ix, v)) other = true; }
-      if (d === DEP.obj) for (const m of ix.childrenWith(c, DEP.nmod)) if (actorsOf(ix, m).length > 0) other = true;
+      if (actorsOf(ix, c, d !== DEP.nsubj).length > 0 || eventAgent(ix, c)) { if (d !== DEP.nsubj) other = true; else if (isPassiveVerb(ix, v)) other = true; }
+      if (d === DEP.obj) for (const m of objectPhrases(ix, c)) if (actorsOf(ix, m, true).length > 0) other = true;
+      // "signed an accord to supply X".
+      if (d === DEP.obj && ARGUMENT_WORDS.AGREEMENT_NOUNS.has(ix.ctx.tokens[c].lemma.toLowerCase())) {
+        for (const a of purposesOf(ix, v, c)) for (const o of ix.childrenWith(a, DEP.obj, DEP.iobj, DEP.obl)) {
+          if (actorsOf(ix, o).length > 0 || objectPhrases(ix, o).some((m) => actorsOf(ix, m).length > 0)) other = true;
+        }
+      }
     } else if (d === DEP.ccomp) {
       for (const s of ix.childrenWith(c, DEP.nsubj, DEP.nsubjPass)) if (actorsOf(ix, s).length > 0) other = true;
+    } else if (d === DEP.advmod) {
+      if (ix.childrenWith(c, DEP.oblAgent).length > 0) other = true;
     }
     if (other) break;
   }
   if (!other) return false;
   // Passive: the agent is the source.
-  return subject || ix.children[v].some((c) => ix.dep(c) === DEP.oblAgent || ix.dep(c) === DEP.obl);
+  return subject || ix.children[v].some((c) => ix.dep(c) === DEP.oblAgent || ix.dep(c) === DEP.obl || ix.dep(c) === DEP.advmod);
+}
+
+/** The infinitive purposes of an agreement noun: on the noun ("an accord to supply X") or on the verb that has it as object ("signed a treaty to end the war with X"). */
+function purposesOf(ix: ParseIndex, v: number, noun: number): number[] {
+  const { tokens } = ix.ctx;
+  const infinitive = (a: number) => ix.children[a].some((m) => ix.dep(m) === DEP.mark && tokens[m].normal === "to");
+  return [...ix.childrenWith(noun, DEP.acl), ...ix.childrenWith(v, DEP.advcl, DEP.xcomp)].filter(infinitive);
+}
+
+/** The prepositional phrases on an object noun and on its "of" phrase ("ties with X", "a set of resolutions with X"). */
+function objectPhrases(ix: ParseIndex, o: number): number[] {
+  const out: number[] = [];
+  for (const m of ix.childrenWith(o, DEP.nmod)) {
+    if (ix.caseOf(m) === "of") { for (const n of ix.childrenWith(m, DEP.nmod)) if (ix.caseOf(n) !== "" && ix.caseOf(n) !== "of") out.push(n); }
+    else if (ix.caseOf(m) !== "") out.push(m);
+  }
+  return out;
+}
+
+/**
+ * Where the parse says the token scan (verbs.ts) would read a verb wrong, so only the parse
+ * rules read it: a passive whose subject is a thing, not an actor ("the attack on X was condemned
+ * by Y"); an active participle modifying a noun that is no actor ("boycotted the parade
+ * supporting X": the parade supports X, not the subject of the sentence).
+ */
+export function parseOverridesTokenScan(ix: ParseIndex, v: number): boolean {
+  const { tokens } = ix.ctx;
+  // "The attack on Israel was condemned by Kenya": the patient is the attack, not Israel.
+  const patient = ix.childrenWith(v, DEP.nsubjPass)[0];
+  if (patient !== undefined && tokens[patient].pos === "NOUN" && actorsOf(ix, patient).length === 0) return true;
+  const h = ix.head(v);
+  if (h < 0 || ix.dep(v) !== DEP.acl || !/ing$/.test(tokens[v].normal) || tokens[h].pos !== "NOUN") return false;
+  if (ix.childrenWith(v, DEP.nsubj, DEP.mark).length > 0) return false;
+  return actorsOf(ix, h).length === 0;
+}
+
+/** "abandon improved relations with X", "its improved relations": a past participle before its noun is an adjective the parse took for a verb. */
+function adjectivalParticiple(ix: ParseIndex, v: number): boolean {
+  const { tokens } = ix.ctx;
+  if (!/ed$/.test(tokens[v].normal) || ix.childrenWith(v, DEP.aux, DEP.auxPass, DEP.mark).length > 0) return false;
+  const before = tokens[v - 1];
+  if (ix.dep(v) !== DEP.xcomp && !(before && before.sentence === tokens[v].sentence && ARGUMENT_WORDS.DETERMINERS.has(before.normal))) return false;
+  const object = ix.childrenWith(v, DEP.obj).find((o) => o > v);
+  if (object === undefined) return false;
+  for (let k = v + 1; k < object; k++) if (tokens[k].pos !== "ADJ" && tokens[k].pos !== "NOUN") return false;
+  return true;
+}
+
+/**
+ * Where the parse says the token scan would give an event noun the wrong owner: the object of a
+ * verb that is no light verb, with no owner of its own ("Kenya condemned the attack on Israel":
+ * Kenya did not attack; "held talks with", "imposed sanctions on" keep their subject).
+ */
+export function parseOverridesNounScan(ix: ParseIndex, n: number): boolean {
+  const { tokens } = ix.ctx;
+  const h = ix.head(n);
+  if (h < 0 || ix.dep(n) !== DEP.obj || tokens[h].pos !== "VERB") return false;
+  const verb = tokens[h].lemma.toLowerCase();
+  if (LIGHT_VERBS.has(verb) || ARGUMENT_WORDS.EXTRA_LIGHT_VERBS.has(verb)) return false;
+  if (ix.childrenWith(n, DEP.poss, DEP.amod, DEP.compound).length > 0) return false;
+  // "a summit between X and Y" names both sides itself.
+  if (ix.childrenWith(n, DEP.nmod).some((c) => ix.caseOf(c) === "between")) return false;
+  // A name written right before the noun owns it, whatever the parse made of it ("violate Security Council sanctions").
+  for (let k = h + 1; k < n; k++) if (ix.ctx.slotAt[k] >= 0) return false;
+  return h < n;
 }
 
 /** Reads the relations of one verb from its dependents. */
@@ -314,6 +486,7 @@ export function readVerbArguments(ix: ParseIndex, v: number, first: number, last
   }
   if (lemma === "tell") return;
   if (ARGUMENT_WORDS.FOUNDING_VERBS.has(lemma)) { readFounder(ix, v); return; }
+  if (adjectivalParticiple(ix, v)) return;
   // Most verbs have no actor on one side or the other: look the lexicon up only for the rest.
   if (!mayRelateActors(ix, v)) return;
   const reading = readingOfVerb(ix, v, lemma);
@@ -334,6 +507,8 @@ export function readVerbArguments(ix: ParseIndex, v: number, first: number, last
   let rule: RelationRuleId = "arg.subject-object";
   if (passive) {
     const agents = ix.children[v].filter((c) => ix.dep(c) === DEP.oblAgent || (ix.dep(c) === DEP.obl && ix.caseOf(c) === "by"));
+    // "was opposed earlier by X": an agent the parse hung on the verb's adverb.
+    for (const a of ix.childrenWith(v, DEP.advmod)) agents.push(...ix.childrenWith(a, DEP.oblAgent));
     sources = agents;
     rule = "arg.passive-agent";
     // "X was opposed by Y" parsed as a copula: the nsubj is the patient.
@@ -345,14 +520,33 @@ export function readVerbArguments(ix: ParseIndex, v: number, first: number, last
     const subject = subjectOf(ix, v);
     sources = subject.heads;
     if (subject.rule) rule = subject.rule;
+    const allows = (prep: string) => prep !== "" && reading.preps.includes(prep);
+    const named = (prep: string) => prep !== "" && !reading.preps.includes(prep) && reading.patternPreps.includes(prep);
     for (const c of ix.children[v]) {
       const d = ix.dep(c);
       if ((d === DEP.obj || d === DEP.iobj) && reading.preps.includes("")) targets.push({ head: c, rule });
-      // "restore ties with X", "fired rounds at X": the object's phrase names the target.
+      // "restore ties with X", "fired rounds at X", "adopt a set of resolutions with X": the object's phrase names the target.
       if (d === DEP.obj && !actorAt(ix, c)) {
-        for (const m of ix.childrenWith(c, DEP.nmod)) if (ix.caseOf(m) !== "" && ix.caseOf(m) !== "of" && reading.preps.includes(ix.caseOf(m))) targets.push({ head: m, rule });
+        for (const m of objectPhrases(ix, c)) {
+          if (allows(ix.caseOf(m))) targets.push({ head: m, rule });
+          else if (named(ix.caseOf(m))) targets.push({ head: m, rule: "arg.pattern-preposition" });
+        }
       }
-      else if (d === DEP.obl && reading.preps.includes(ix.caseOf(c)) && ix.caseOf(c) !== "") targets.push({ head: c, rule });
+      else if (d === DEP.obl && allows(ix.caseOf(c))) targets.push({ head: c, rule });
+      // "clashed over the efforts of X": a preposition CAMEO's pattern names.
+      else if (d === DEP.obl && named(ix.caseOf(c))) targets.push({ head: c, rule: "arg.pattern-preposition" });
+      // "signed an accord to supply X with wheat": the party of the agreement is named in its purpose.
+      if (d === DEP.obj && reading.relation === "AGREE" && ARGUMENT_WORDS.AGREEMENT_NOUNS.has(tokens[c].lemma.toLowerCase())) {
+        for (const a of purposesOf(ix, v, c)) {
+          for (const o of ix.children[a]) {
+            const od = ix.dep(o);
+            if (od === DEP.obj || od === DEP.iobj) {
+              targets.push({ head: o, rule: "arg.agreement-purpose" });
+              for (const m of objectPhrases(ix, o)) if (ARGUMENT_WORDS.PURPOSE_PREPOSITIONS.has(ix.caseOf(m))) targets.push({ head: m, rule: "arg.agreement-purpose" });
+            } else if (od === DEP.obl && ARGUMENT_WORDS.PURPOSE_PREPOSITIONS.has(ix.caseOf(o))) targets.push({ head: o, rule: "arg.agreement-purpose" });
+          }
+        }
+      }
       // "demanded that X withdraw": the subject of the clause is the one asked.
       else if (d === DEP.ccomp && CLAUSAL_TARGET_TYPES.has(reading.relation)) {
         for (const s of ix.childrenWith(c, DEP.nsubj, DEP.nsubjPass)) targets.push({ head: s, rule: "arg.clausal-target" });
@@ -360,24 +554,31 @@ export function readVerbArguments(ix: ParseIndex, v: number, first: number, last
     }
   }
   if (sources.length === 0 || targets.length === 0) return;
-  const site = (r: RelationRuleId) => ({ ...ctx.at(r, v), cameo: reading.code });
+  // The edge keeps CAMEO's code where CAMEO codes the verb with the edge's type ("welcomed the decision": 052 SUPPORT).
+  const site = (r: RelationRuleId, relation: RelationType) => ({ ...ctx.at(r, v), cameo: reading.code && cameoTypes(reading.code).includes(relation) ? reading.code : undefined });
+  // An attack or a visit can aim at a place ("fired shells at Seoul").
+  const places = (VOCABULARY[reading.relation].target as readonly string[]).includes("LOCATION");
   for (const s of sources) {
     const source = actorsOrIncluded(ix, v, s);
     for (const src of source.actors) {
       for (const t of targets) {
-        const target = actorsOrIncluded(ix, v, t.head);
+        // A place as the verb's own object or oblique ("fired at Seoul", "fired shells at Seoul"), not where its object is ("visit cities in X").
+        const target = actorsOrIncluded(ix, v, t.head, places && t.rule !== "arg.clausal-target" && (ix.head(t.head) === v || ix.caseOf(t.head) !== "in"));
         let targetActors = target.actors;
-        let targetRule: RelationRuleId = source.included || target.included ? "arg.including" : t.rule === "arg.clausal-target" ? t.rule : rule;
-        if (targetActors.length === 0 && EVENT_OBJECT_TYPES.has(reading.relation)) {
+        let targetRule: RelationRuleId = source.included || target.included ? "arg.including"
+          : t.rule === "arg.clausal-target" || t.rule === "arg.pattern-preposition" || t.rule === "arg.agreement-purpose" ? t.rule : rule;
+        // Welcoming a thing is support (below): its sender is the one supported ("welcomed memos from X").
+        const eventType = reading.relation === "HOST" && lemma === "welcome" ? "SUPPORT" : reading.relation;
+        if (targetActors.length === 0 && (EVENT_OBJECT_TYPES.has(eventType) || t.rule === "arg.pattern-preposition")) {
           const agent = eventAgent(ix, t.head);
-          if (agent) { targetActors = [agent]; targetRule = "arg.event-object"; }
+          if (agent) { targetActors = [agent]; if (t.rule !== "arg.pattern-preposition") targetRule = "arg.event-object"; }
         }
         for (const tgt of targetActors) {
           const [from, to] = reading.reverse ? [tgt, src] : [src, tgt];
           let relation = reading.relation;
           // Welcoming what is not a person is support, not hosting.
           if (relation === "HOST" && lemma === "welcome" && ctx.kindOf.get(to.entity) !== "PERSON") relation = "SUPPORT";
-          ctx.add(site(targetRule), from.entity, relation, to.entity, token.sentence, { modality, attributedTo, negated });
+          ctx.add(site(targetRule, relation), from.entity, relation, to.entity, token.sentence, { modality, attributedTo, negated });
         }
       }
     }
@@ -521,17 +722,24 @@ export function readNominalization(ix: ParseIndex, n: number, first: number, las
   if (!coding?.type || !coding.code) return;
   const relation = coding.type;
   const preps = TYPE_PREPOSITIONS[relation] ?? [];
+  // "ties between X and Y": both parties, when the one who speaks of the event endorses it.
+  const between: number[] = [];
   for (const holder of [n, ...ofPhrases]) {
-    for (const c of ix.childrenWith(holder, DEP.nmod)) if (ix.caseOf(c) !== "of" && preps.includes(ix.caseOf(c))) targets.push(c);
+    for (const c of ix.childrenWith(holder, DEP.nmod)) {
+      if (ix.caseOf(c) !== "of" && preps.includes(ix.caseOf(c))) targets.push(c);
+      else if (ix.caseOf(c) === "between" && VOCABULARY[relation].polarity === "cooperative") between.push(c);
+    }
   }
-  if (targets.length === 0) return;
+  if (targets.length === 0 && between.length === 0) return;
   let owners: ResolvedMention[] = [];
+  let endorsers: ResolvedMention[] = [];
   const poss = ix.childrenWith(n, DEP.poss)[0];
+  const h = ix.head(n);
   if (poss !== undefined && tokens[poss].pos !== "PRON") owners = actorsOf(ix, poss);
-  else {
-    const h = ix.head(n);
-    if (h >= 0 && ix.dep(n) === DEP.obj && tokens[h].pos === "VERB") for (const s of subjectOf(ix, h).heads) owners.push(...actorsOf(ix, s));
-  }
+  else if (h >= 0 && ix.dep(n) === DEP.obj && tokens[h].pos === "VERB") for (const s of subjectOf(ix, h).heads) owners.push(...actorsOf(ix, s));
+  if (between.length > 0 && h >= 0 && ix.dep(n) === DEP.obj && tokens[h].pos === "VERB" && endorses(tokens[h].lemma.toLowerCase())) {
+    for (const s of subjectOf(ix, h).heads) endorsers.push(...actorsOf(ix, s));
+  } else endorsers = [];
   const modality = modalityAt(ctx, n, first, last, speaker);
   const attributedTo = modality === "reported" ? speaker : undefined;
   for (const src of owners) {
@@ -539,4 +747,16 @@ export function readNominalization(ix: ParseIndex, n: number, first: number, las
       for (const tgt of actorsOf(ix, t)) ctx.add({ ...ctx.at("arg.nominal-event", n), cameo: coding.code }, src.entity, relation, tgt.entity, tokens[n].sentence, { modality, attributedTo });
     }
   }
+  for (const src of endorsers) {
+    for (const t of between) {
+      for (const tgt of actorsOf(ix, t)) ctx.add({ ...ctx.at("arg.endorsed-event", n), cameo: coding.code }, src.entity, relation, tgt.entity, tokens[n].sentence, { modality, attributedTo });
+    }
+  }
+}
+
+/** A verb of endorsement: ours or CAMEO's lemma codes it PRAISE or SUPPORT ("welcomed", "hailed", "backed"). */
+function endorses(lemma: string): boolean {
+  const ours = VERB_TRIGGERS.get(lemma)?.relation;
+  if (ours === "PRAISE" || ours === "SUPPORT") return true;
+  return verbCodes(lemma).some((c) => c.type === "PRAISE" || c.type === "SUPPORT");
 }

@@ -13,7 +13,7 @@ import { readAccordingTo, speakerOf } from "./speech.js";
 import { readStructure } from "./structure.js";
 import { resolveDenials } from "./denials.js";
 import { cameoTypes, verbCodes } from "./cameo/index.js";
-import { ParseIndex, readNominalization, readNounArguments, readPredicateTitle, readStatementTo, readVerbArguments } from "./arguments.js";
+import { ParseIndex, parseOverridesNounScan, parseOverridesTokenScan, readNominalization, readNounArguments, readPredicateTitle, readStatementTo, readVerbArguments } from "./arguments.js";
 
 /** Longest evidence text kept; longer sentences are shown as a window around the relation. */
 const MAX_EVIDENCE = 1000;
@@ -42,12 +42,12 @@ export function extractRelations(doc: Doc): RelationRow[] {
       const infinitive = token.pos === "NOUN" && tokens[v - 1]?.normal === "to" && tokens[v - 1].pos === "PART";
       if (token.pos === "VERB" || infinitive) {
         const before = ctx.drafts.length;
-        readVerb(ctx, v, sentence.firstToken, sentence.lastToken, speaker);
+        if (!parseOverridesTokenScan(parse, v)) readVerb(ctx, v, sentence.firstToken, sentence.lastToken, speaker);
         // The parse reads the verbs the token scan found no actors for.
         if (ctx.drafts.length === before) readVerbArguments(parse, v, sentence.firstToken, sentence.lastToken, speaker);
       } else if (token.pos === "NOUN" && !/^\p{Lu}/u.test(token.value)) {
         const before = ctx.drafts.length;
-        readNoun(ctx, v, sentence.firstToken, sentence.lastToken, speaker);
+        if (!parseOverridesNounScan(parse, v)) readNoun(ctx, v, sentence.firstToken, sentence.lastToken, speaker);
         if (ctx.drafts.length === before) readNounArguments(parse, v, sentence.firstToken, sentence.lastToken, speaker);
         readNominalization(parse, v, sentence.firstToken, sentence.lastToken, speaker);
         readStatementTo(parse, v);

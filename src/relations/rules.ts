@@ -68,6 +68,9 @@ export const RELATION_RULES = {
   "arg.including": { reason: "parse: a group argument without a named actor takes the actors of its 'including' phrase ('attacked defectors, including X and Y', 'assisted by former members, including X')", confidence: CONFIDENCE.direct },
   "arg.founder": { reason: "parse: 'the organization founded by X', 'X founded the group': the founder holds a ROLE (founder) in the body", confidence: CONFIDENCE.direct },
   "arg.predicate-title": { reason: "parse: a title noun as predicate ('X is NATO's envoy', 'X became the youngest Council member', 'X serves as the EAC's envoy'), owned by a body or state", confidence: CONFIDENCE.direct },
+  "arg.pattern-preposition": { reason: "parse: a preposition CAMEO's matching pattern names marks the target, or the owner of its noun ('clashed over the efforts of X')", confidence: CONFIDENCE.direct },
+  "arg.endorsed-event": { reason: "parse: welcoming or backing an event noun 'between X and Y' codes the event towards both parties, as CAMEO does ('welcomed a resumption of ties between X and Y')", confidence: CONFIDENCE.inferred },
+  "arg.agreement-purpose": { reason: "parse: signing or agreeing an accord whose infinitive purpose names a party makes an agreement with it ('signed a deal to buy jets from X')", confidence: CONFIDENCE.inferred },
   "deny.claim": { reason: "a denial without object points at whoever last accused, asked, demanded or warned", confidence: CONFIDENCE.inferred },
 } as const satisfies Record<string, RelationRule>;
 

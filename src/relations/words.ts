@@ -84,8 +84,8 @@ export const ARGUMENT_WORDS = {
    */
   TYPE_PREPOSITIONS: {
     MEET: ["", "with"], CONSULT: ["", "with", "to"], VISIT: ["", "to", "in"], HOST: [""], SUPPORT: ["", "with", "for"],
-    PRAISE: [""], AGREE: ["with"], AID: ["", "to", "for"], REQUEST: ["", "from", "to"], DEMAND: ["", "from", "of"],
-    ACCUSE: [""], DENY: [""], WARN: ["", "against"], SANCTION: ["", "on", "against", "with"],
+    PRAISE: [""], AGREE: ["with", "to"], AID: ["", "to", "for"], REQUEST: ["", "from", "to"], DEMAND: ["", "from", "of"],
+    ACCUSE: [""], DENY: [""], WARN: ["", "against", "of", "about"], SANCTION: ["", "on", "against", "with"],
     ATTACK: ["", "on", "at", "against", "into"], MONITOR: [""], ACCOMPANY: [""], QUOTE: [""],
   } as Partial<Record<RelationType, readonly string[]>>,
   /** Types whose clausal complement's subject is the one asked, warned or blamed ("demanded that X withdraw"). */
@@ -95,10 +95,14 @@ export const ARGUMENT_WORDS = {
   /** Adverbs that negate the verb they modify. */
   NEGATION_ADVERBS: words(`not n't never`),
   /** Nouns of people, bodies and forces that act for the state or group modifying them ("Turkish jets", "the X government", "officials of X"). */
-  ACTOR_NOUNS: words(`government administration authorities authority official officials leader leadership ministry
+  ACTOR_NOUNS: words(`team government administration authorities authority official officials leader leadership ministry
     military army navy troops troop soldier soldiers forces force jet jets plane warship police media diplomat diplomats
     delegation regime parliament cabinet president spokesman spokeswoman embassy court activist activists cleric
-    group opposition newspaper fighter fighters rebel rebels militant militants security minister ambassador envoy`),
+    group opposition newspaper fighter fighters rebel rebels militant militants security minister ambassador envoy
+    lawmakers lawmaker legislators legislator ambassadors envoys ministers spokesmen prosecutors prosecutor
+    counterpart counterparts vessel vessels ship ships boat boats warships planes aircraft`),
+  /** Nouns of a number or part of a group, which stand for the group named in their "of" phrase ("a bunch of X", "members of X"). */
+  PARTITIVE_NOUNS: words(`bunch number handful dozens hundreds thousands members member team delegation group contingent`),
   /** Types whose object may be an event noun standing for its agent ("condemned an attack by X", "regretted X's refusal"). */
   EVENT_OBJECT_TYPES: new Set<RelationType>(["ACCUSE", "PRAISE", "SUPPORT", "DENY"]),
   /** Event nouns read as their verb, whose CAMEO coding they take ("resumption of ties" = "resume ties"). */
@@ -124,6 +128,19 @@ export const ARGUMENT_WORDS = {
   ELECTION_NOUNS: words(`vote votes ballot ballots election elections poll polls runoff seat seats`),
   /** Prepositions of a phrase naming some members of a group argument ("attacked defectors, including X and Y"). */
   INCLUDING_WORDS: words(`including`),
+  /** Nouns whose "of" phrase is their agent, not their patient ("the efforts of X", "the decision of X"). */
+  AGENT_OF_NOUNS: words(`effort efforts decision decisions policy policies refusal action actions conduct behaviour behavior
+    attempt attempts stance position plan plans`),
+  /** Nouns of what one sends or says, whose "from" phrase or sender is its author ("memos from X", "assurances sent by X"). */
+  MESSAGE_NOUNS: words(`memo memos message messages letter letters note notes assurance assurances statement statements
+    proposal proposals offer offers pledge pledges promise promises invitation invitations initiative initiatives remark remarks
+    comment comments`),
+  /** Nouns of an agreement, whose infinitive purpose names the other party ("signed an accord to supply X"). */
+  AGREEMENT_NOUNS: words(`accord accords agreement agreements deal deals pact pacts treaty treaties contract contracts memorandum`),
+  /** Prepositions that name the other party inside an agreement's purpose ("to buy jets from X", "to sell arms to X"). */
+  PURPOSE_PREPOSITIONS: words(`from to with`),
+  /** Determiners and possessives before a noun phrase ("its improved relations": the participle is an adjective). */
+  DETERMINERS: words(`the a an its their his her our your this that these those`),
   /** Verbs (besides LIGHT_VERBS) whose object noun carries the relation ("issued a warning to", "lodged a protest with"). */
   EXTRA_LIGHT_VERBS: words(`issue lodge file deliver send extend grant`),
 } as const;

@@ -208,9 +208,42 @@ export function matchPatterns(lemma: string, frame: VerbFrame): (CameoPattern & 
   return out.map((p, i) => ({ p, i })).sort((a, b) => b.p.score - a.p.score || a.i - b.i).map(({ p }) => p);
 }
 
+/** The prepositions a pattern names with their object ("clash over efforts": ["over"]; "to +": the
+ *  target), lower case. A bare preposition ("- for") is left out: written for one verb of the
+ *  block ("head for"), it would make any oblique of its synonyms a target ("conduct work for X"). */
+export function patternPrepositions(pattern: Pick<CameoPattern, "post">): string[] {
+  const out: string[] = [];
+  for (const element of pattern.post) {
+    if (typeof element === "string") continue;
+    const named = (element.n ?? []).some((e) => typeof e === "string" && e !== "$" && e !== "^");
+    if (!named) continue;
+    for (const p of element.p.toLowerCase().split("/")) if (p && !out.includes(p)) out.push(p);
+  }
+  return out;
+}
+
+/** The best matching pattern of a verb occurrence (most specific first), if any pattern matches. */
+export function bestPattern(lemma: string, frame: VerbFrame = {}): (CameoPattern & { score: number }) | undefined {
+  return matchPatterns(lemma, frame).find((p) => p.score > 0);
+}
+
+/** The multiword verbs on the lemma whose other words stand around it: `after` the words that
+ *  follow the verb (a particle, a preposition), `before` those right before it. Longest first. */
+export function matchPhrases(lemma: string, before: readonly string[], after: readonly string[]): CameoVerb[] {
+  const fits = (want: readonly string[] | undefined, got: readonly string[], fromEnd: boolean) => {
+    if (!want) return true;
+    if (want.length > got.length) return false;
+    const slice = fromEnd ? got.slice(got.length - want.length) : got.slice(0, want.length);
+    return want.every((w, i) => w === slice[i]);
+  };
+  return phrasesFor(lemma)
+    .filter((v) => fits(v.before, before, true) && fits(v.after, after, false))
+    .sort((a, b) => ((b.before?.length ?? 0) + (b.after?.length ?? 0)) - ((a.before?.length ?? 0) + (a.after?.length ?? 0)));
+}
+
 /** The coding of one verb occurrence: the best matching pattern's, else the verb's own. */
 export function codeVerb(lemma: string, frame: VerbFrame = {}): CameoCoding | undefined {
-  const best = matchPatterns(lemma, frame).find((p) => p.score > 0);
+  const best = bestPattern(lemma, frame);
   if (best) return coding({ c: best.code ?? null, t: best.type, r: best.reverseCode, rt: best.reverseType });
   const own = verbCodes(lemma)[0];
   return own && coding({ c: own.code ?? null, t: own.type, r: own.reverseCode, rt: own.reverseType });
