@@ -3,7 +3,8 @@
 // One ParseState is reused across sentences: arrays grow, never shrink, so parsing allocates
 // nothing per sentence once warmed up.
 
-import { tagGreedy } from "./tagger.js";
+import { tagGreedy, tagGreedySparse } from "./tagger.js";
+import type { SparseTable } from "./sparse.js";
 
 export const SHIFT = 0;
 export const LEFT = 1;
@@ -173,6 +174,12 @@ export class ParseState {
   refineTags(table: Int8Array | Float32Array | undefined, mask: number, given?: Int32Array, book?: Float64Array): void {
     if (given) this.tag.set(given.subarray(0, this.n));
     else if (table) tagGreedy(this, table, mask, this.tag, book);
+    this.tag[this.n] = TAG_ROOT;
+  }
+
+  /** As refineTags with the tagger's table in its runtime layout (the same tags). */
+  refineTagsSparse(table: SparseTable, book: Float64Array, mask: number): void {
+    tagGreedySparse(this, table, book, mask, this.tag);
     this.tag[this.n] = TAG_ROOT;
   }
 

@@ -35,6 +35,8 @@ export function extractRelations(doc: Doc): RelationRow[] {
   // Sentence by sentence: its speaker, then each verb and noun as a possible trigger.
   for (const sentence of ctx.sentences) {
     const speaker = speakerOf(ctx, sentence.firstToken, sentence.lastToken);
+    // The argument rules read the parse, where the parser parsed the sentence (doc.parsed).
+    const parsed = ctx.doc.parsed[sentence.index] === 1;
     for (let v = sentence.firstToken; v < sentence.lastToken; v++) {
       const token = tokens[v];
       if (slotAt[v] >= 0 && token.pos !== "VERB") continue;
@@ -44,12 +46,12 @@ export function extractRelations(doc: Doc): RelationRow[] {
         const before = ctx.drafts.length;
         readVerb(ctx, v, sentence.firstToken, sentence.lastToken, speaker);
         // The parse reads the verbs the token scan found no actors for.
-        if (ctx.drafts.length === before) readVerbArguments(parse, v, sentence.firstToken, sentence.lastToken, speaker);
+        if (parsed && ctx.drafts.length === before) readVerbArguments(parse, v, sentence.firstToken, sentence.lastToken, speaker);
       } else if (token.pos === "NOUN" && !/^\p{Lu}/u.test(token.value)) {
         const before = ctx.drafts.length;
         readNoun(ctx, v, sentence.firstToken, sentence.lastToken, speaker);
-        if (ctx.drafts.length === before) readNounArguments(parse, v, sentence.firstToken, sentence.lastToken, speaker);
-        readNominalization(parse, v, sentence.firstToken, sentence.lastToken, speaker);
+        if (parsed && ctx.drafts.length === before) readNounArguments(parse, v, sentence.firstToken, sentence.lastToken, speaker);
+        if (parsed) readNominalization(parse, v, sentence.firstToken, sentence.lastToken, speaker);
       }
     }
     readAccordingTo(ctx, sentence.firstToken, sentence.lastToken, speaker);
