@@ -7,7 +7,7 @@ import { DEP_LABELS, EXTRA_ROOT_LABEL, ROOT_LABEL } from "./labels.js";
 import { ACTIONS } from "./state.js";
 import { TAG_CLASSES } from "./tagger.js";
 import type { Weights } from "./greedy.js";
-import { identityBook, slotTable, type SparseTable } from "./sparse.js";
+import { identityBook, type SparseTable } from "./sparse.js";
 
 export const MODEL_FILE = "parser/parser.bin";
 const MAGIC = [0x4e, 0x47, 0x44, 0x50]; // "NGDP"
@@ -114,7 +114,7 @@ export function decodeModel(bytes: Uint8Array, dense = false): Weights {
         }
       }
       while (row <= rows) start[row++] = count;
-      decoded.sparse = slotTable(rows, start, list);
+      decoded.sparse = { start, entries: list.subarray(0, count) };
     }
     tables.set(name, decoded);
   }
