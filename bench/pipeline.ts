@@ -1,12 +1,12 @@
 // `npm run bench`: words per second for wink's readDoc alone and for the whole extract(),
 // on at least a million words (the seed and dev articles repeated), and their ratio.
-// The issue asks the pipeline to keep at least half of wink's speed. Not a test: timings
-// depend on the machine and its load.
+// The issue asks the pipeline, parser included, to keep at least 0.30 of wink's speed. Not a
+// test: timings depend on the machine and its load.
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import "../src/node/models.js";
-import { extract } from "../src/extract.js";
+import { annotate, extract } from "../src/extract.js";
 import winkNLP from "wink-nlp";
 import model from "wink-eng-lite-web-model";
 import { WINK_PIPE, analyze, wink } from "../src/nlp/index.js";
@@ -107,7 +107,7 @@ console.log(`corpus:       ${format(words)} words in ${format(corpus.length)} do
 console.log(`wink readDoc: ${format(winkRate)} words/s (${winkSeconds.toFixed(2)} s), default pipe`);
 console.log(`  same, pipe ${WINK_PIPE.join("+")}: ${format(words / oursSeconds)} words/s (${oursSeconds.toFixed(2)} s), as extract() runs it`);
 console.log(`extract:      ${format(extractRate)} words/s (${extractSeconds.toFixed(2)} s)`);
-console.log(`ratio:        ${(extractRate / winkRate).toFixed(2)} overall, ${ratios[ratios.length >> 1].toFixed(2)} median of ${ratios.length} interleaved slices (extract / wink; the issue asks for >= 0.50)`);
+console.log(`ratio:        ${(extractRate / winkRate).toFixed(2)} overall, ${ratios[ratios.length >> 1].toFixed(2)} median of ${ratios.length} interleaved slices (extract / wink; the issue asks for >= 0.30)`);
 
 const loadStarted = process.hrtime.bigint();
 const rssBefore = process.memoryUsage().rss;
@@ -118,7 +118,23 @@ const { PARSER_MODEL_FILE } = await import("../src/parser/index.js");
 provideModelFile(PARSER_MODEL_FILE, readModelFile(PARSER_MODEL_FILE));
 parserWeights();
 const loadMs = Number(process.hrtime.bigint() - loadStarted) / 1e6;
-console.log(`parser:       ${format(parsedTokens / parseSeconds)} tokens/s (${parseSeconds.toFixed(2)} s, one core; wink's tokens and tags given)`);
+console.log(`parser:       ${format(parsedTokens / parseSeconds)} tokens/s (${parseSeconds.toFixed(2)} s, one core; wink's tokens and tags given; every sentence)`);
+// extract() parses only the sentences naming an actor entity (src/parser/component.ts).
+{
+  let sentences = 0, parsedSentences = 0, tokens = 0, tokensParsed = 0;
+  for (const article of articles) {
+    const doc = annotate(article);
+    for (const s of doc.sentences) {
+      sentences++;
+      tokens += s.lastToken - s.firstToken;
+      if (doc.parsed[s.index] === 1) {
+        parsedSentences++;
+        tokensParsed += s.lastToken - s.firstToken;
+      }
+    }
+  }
+  console.log(`  in extract: ${(100 * parsedSentences / sentences).toFixed(0)}% of sentences parsed (${(100 * tokensParsed / tokens).toFixed(0)}% of tokens); the rest name fewer than two actors`);
+}
 console.log(`parser model: load ${loadMs.toFixed(0)} ms, +${((process.memoryUsage().rss - rssBefore) / 1e6).toFixed(0)} MB RSS for a second decoded copy`);
 
 // The entity tagger alone (src/ner): words per second over the articles' sentences as the

@@ -13,12 +13,13 @@ import type { Document, Entity, Extraction, Relation } from "./model.js";
 export { hashText } from "./identity.js";
 
 /**
- * The components in order: wink's tokens, tags and sentences, the dependency parse, mentions,
- * entities, relations. Another component (an entity tagger) goes in with
+ * The components in order: wink's tokens, tags and sentences, mentions, entities, the
+ * dependency parse (of the sentences naming an actor: src/parser/component.ts), relations.
+ * Another component (an entity tagger) goes in with
  * `PIPELINE.insertAfter(name, component)`; the pipeline checks that every component's
  * requirements are assigned before it.
  */
-export const PIPELINE = new Pipeline(winkTokenizer, [parserComponent, mentionsComponent, entitiesComponent, relationsComponent]);
+export const PIPELINE = new Pipeline(winkTokenizer, [mentionsComponent, entitiesComponent, parserComponent, relationsComponent]);
 
 export interface ExtractOptions {
   /** Adds `rule` and `trigger` to each relation and `kindRule` to each entity. */

@@ -16,7 +16,7 @@ export { relationsComponent } from "./relations/index.js";
 export { KIND_RULES, type KindRuleId } from "./entities/kinds.js";
 export { RELATION_RULES, CONFIDENCE, MODALITY_FACTOR, type RelationRuleId } from "./relations/rules.js";
 export { DEP_LABELS, parse, parseInto, type Parse } from "./parser/index.js";
-export { parserComponent } from "./parser/component.js";
+export { parserComponent, fullParserComponent } from "./parser/component.js";
 export { provideModelFile } from "./models.js";
 export { buildGraph, mergeExtraction, createGraph, type KnowledgeGraph } from "./graph/index.js";
 export { ResolutionIndex, resolveExtraction, normalizeName, type ExistingNode } from "./graph/resolve.js";

@@ -15,6 +15,7 @@ import { mentionsComponent } from "../src/mentions/index.js";
 import { entitiesComponent } from "../src/entities/index.js";
 import { relationsComponent } from "../src/relations/index.js";
 import { winkTokenizer } from "../src/nlp/index.js";
+import { fullParserComponent } from "../src/parser/component.js";
 import { runCli } from "./helpers/cli.js";
 
 const explained = (text: string) => extract({ id: "t.txt", text }, { explain: true });
@@ -50,9 +51,11 @@ describe("Doc", () => {
     const tokenized = winkTokenizer.make({ id: "t", text });
     expect([...tokenized.head].every((h) => h === -1)).toBe(true);
     expect([...tokenized.dep].every((v) => v === 0)).toBe(true);
-    // One root per sentence; every other head an absolute index inside its own sentence.
+    // The parser parses the sentences naming an actor: "WHO" and "Kenya", then "The U.N.".
+    expect([...doc.parsed]).toEqual([1, 1]);
+    // One root per parsed sentence; every other head an absolute index inside its own sentence.
     expect(doc.head.length).toBe(doc.length);
-    for (const s of doc.sentences) {
+    for (const s of doc.sentences.filter((x) => doc.parsed[x.index] === 1)) {
       const roots = [];
       for (let k = s.firstToken; k < s.lastToken; k++) {
         if (doc.head[k] < 0) roots.push(k);
@@ -94,9 +97,9 @@ describe("Doc", () => {
 
 describe("pipeline", () => {
   it("runs the tokenizer and the components in order", () => {
-    expect(PIPELINE.names).toEqual(["wink", "parser", "mentions", "entities", "relations"]);
+    expect(PIPELINE.names).toEqual(["wink", "mentions", "entities", "parser", "relations"]);
     const doc = PIPELINE.run({ id: "t", text: "Kenya met Uganda." });
-    expect([...doc.assigned]).toEqual(["tokens", "pos", "lemmas", "sentences", "dependencies", "mentions", "entities", "relations"]);
+    expect([...doc.assigned]).toEqual(["tokens", "pos", "lemmas", "sentences", "mentions", "entities", "dependencies", "relations"]);
     // The parser's heads are absolute token indexes: "Kenya" and "Uganda" hang on "met", the root.
     expect([...doc.head]).toEqual([1, -1, 1, 1]);
   });
@@ -117,11 +120,31 @@ describe("pipeline", () => {
     const reader: Component = { name: "reads-tags", requires: ["entity-tags"], assigns: [], run: () => {} };
     expect(() => PIPELINE.insertAfter("wink", tagger)).toThrow(/"tagger" requires dependencies/);
     const pipeline = PIPELINE.insertAfter("parser", tagger).insertAfter("relations", reader);
-    expect(pipeline.names).toEqual(["wink", "parser", "tagger", "mentions", "entities", "relations", "reads-tags"]);
+    expect(pipeline.names).toEqual(["wink", "mentions", "entities", "parser", "tagger", "relations", "reads-tags"]);
     const text = "Brazil accused Argentina of dumping steel.";
     const x = extract({ id: "t", text }, { pipeline });
     expect(seen[0].tokens[0].head).toBe(1);
     expect(x).toEqual(extract({ id: "t", text }));
+  });
+});
+
+describe("parser component", () => {
+  const text = "Kenya met Uganda. The weather was fine. Kenya praised Kenya. It thanked Uganda. Russian officials criticised the Ukrainian delegation. The rain stopped.";
+
+  it("parses only the sentences naming an actor (a resolved pronoun, a demonym count), and marks them", () => {
+    const doc = annotate({ id: "t", text });
+    expect([...doc.parsed]).toEqual([1, 0, 1, 1, 1, 0]);
+    for (const s of doc.sentences) {
+      const heads = [...doc.head.subarray(s.firstToken, s.lastToken)];
+      expect(heads.filter((h) => h === -1).length).toBe(doc.parsed[s.index] === 1 ? 1 : heads.length);
+    }
+  });
+
+  it("gives the same extraction as a parser of every sentence", () => {
+    const full = new Pipeline(winkTokenizer, [fullParserComponent, mentionsComponent, entitiesComponent, relationsComponent]);
+    const doc = full.run({ id: "t", text });
+    expect([...doc.parsed]).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(toExtraction(doc, true)).toEqual(extract({ id: "t", text }, { explain: true }));
   });
 });
 

@@ -7,6 +7,9 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "../src/nlp/index.js";
 import { DEP_LABELS, parse, parseInto, PARSER_MODEL_FILE } from "../src/parser/index.js";
 import { scoreTreebank } from "../src/parser/score.js";
+import { decodeModel } from "../src/parser/model.js";
+import { parseGreedy } from "../src/parser/greedy.js";
+import { ParseState } from "../src/parser/state.js";
 import { align, projectTree, readConllu, TreebankFormatError } from "../src/parser/treebank.js";
 import { REPO_ROOT, SHARED } from "./helpers/tools.js";
 
@@ -95,6 +98,30 @@ describe("parse()", () => {
     expect(DEP_LABELS[0]).toBe("root");
     for (const label of ["nsubj", "nsubj:pass", "obj", "obl", "obl:agent", "nmod:poss", "acl:relcl", "ccomp", "xcomp", "punct"]) {
       expect(DEP_LABELS).toContain(label);
+    }
+  });
+});
+
+describe("runtime layout of the weights", () => {
+  it("parses as the dense int8 tables do (the same heads, labels and tags)", () => {
+    const bytes = readFileSync(path.join(REPO_ROOT, "models", PARSER_MODEL_FILE));
+    const compiled = decodeModel(bytes);
+    const dense = decodeModel(bytes, true);
+    expect(compiled.compiled).toBeDefined();
+    expect(dense.compiled).toBeUndefined();
+    const state = new ParseState();
+    for (const s of treebank("ud-english-gum/en_gum-ud-dev.conllu").slice(0, 300)) {
+      const { tokens } = analyze({ id: s.id, text: s.text });
+      const words = tokens.map((t) => t.value);
+      const upos = tokens.map((t) => t.pos);
+      const results = [compiled, dense].map((weights) => {
+        const heads = new Int32Array(words.length);
+        const labels = new Uint8Array(words.length);
+        state.reset(words, upos, weights.clusters);
+        parseGreedy(state, weights, heads, labels);
+        return { heads: [...heads], labels: [...labels], tags: [...state.tag.subarray(0, words.length)] };
+      });
+      expect(results[0]).toEqual(results[1]);
     }
   });
 });

@@ -35,7 +35,10 @@ export const FLAG = {
 /** `entIob` values (as spaCy): 0 not tagged, 1 inside, 2 outside, 3 beginning. */
 export const ENT_IOB = { MISSING: 0, I: 1, O: 2, B: 3 } as const;
 
-/** What each component may assign, and the next may require. */
+/**
+ * What each component may assign, and the next may require. "dependencies": `head` and `dep`
+ * of the sentences `parsed` marks (every sentence, or the ones a parser component selects).
+ */
 export type Annotation =
   | "tokens" | "pos" | "lemmas" | "sentences" | "dependencies" | "entity-tags"
   | "mentions" | "entities" | "relations";
@@ -86,6 +89,11 @@ export class Doc {
   readonly entIob: Uint8Array;
   readonly entType: Uint8Array;
   readonly sentences: Sentence[];
+  /**
+   * Per sentence, 1 when the parser parsed it. The pipeline's parser parses only the sentences
+   * the relation stage can read a parse in (src/parser/component.ts); the others keep head -1.
+   */
+  readonly parsed: Uint8Array;
   /** Token views, one per token. */
   readonly tokens: readonly TokenView[];
   /** Named span groups. */
@@ -121,6 +129,7 @@ export class Doc {
     this.entIob = columns.entIob;
     this.entType = columns.entType;
     this.sentences = columns.sentences;
+    this.parsed = columns.parsed ?? new Uint8Array(columns.sentences.length);
     const views: TokenView[] = [];
     for (let i = 0; i < n; i++) views.push(new TokenView(this, i));
     this.tokens = views;
@@ -169,7 +178,7 @@ export class Doc {
       document: this.document, strings: [...this.strings.strings],
       start: this.start, end: this.end, orth: this.orth, norm: this.norm, lemma: this.lemma, pos: this.pos,
       flags: this.flags, sentence: this.sentence, head: this.head, dep: this.dep, entIob: this.entIob,
-      entType: this.entType, sentences: this.sentences,
+      entType: this.entType, sentences: this.sentences, parsed: this.parsed,
     };
   }
 
@@ -201,6 +210,8 @@ export interface DocColumns {
   entIob: Uint8Array;
   entType: Uint8Array;
   sentences: Sentence[];
+  /** Per sentence, 1 when parsed; all 0 when absent. */
+  parsed?: Uint8Array;
 }
 
 /** A title as the text writes it before or in a name ("Deputy Foreign Minister", "leader"). */

@@ -1,11 +1,16 @@
 // The greedy parse loop: at each step the best-scoring legal transition, and for an arc the
 // best-scoring label. Shared by the runtime (int8 weights) and the trainer (float weights).
-import { ACTIONS, LEFT, RIGHT, ParseState, TRANSITION_FEATURES, LABEL_FEATURES } from "./state.js";
+import { ACTIONS, LEFT, REDUCE, RIGHT, SHIFT, ParseState, TRANSITION_FEATURES, LABEL_FEATURES } from "./state.js";
+import { addRows, type CompiledWeights } from "./sparse.js";
 
 export type Table = Int8Array | Float32Array;
 /** Weight of each int8 code (index code + 128): a table's codes are indices into its book. */
 export type Codebook = Float64Array;
 
+/**
+ * Weights as dense tables (the trainer's float weights, or int8 codes with their codebook), or
+ * as a decoded model file: `compiled`, its dense tables then empty.
+ */
 export interface Weights {
   transitions: Table;
   transitionBook?: Codebook;
@@ -24,6 +29,8 @@ export interface Weights {
   taggerMask: number;
   /** Lower-cased word -> cluster id, read by ParseState.reset. */
   clusters?: ReadonlyMap<string, number>;
+  /** The same quantised tables in their runtime layout (sparse.ts); read instead when present. */
+  compiled?: CompiledWeights;
 }
 
 const features = new Int32Array(Math.max(TRANSITION_FEATURES, LABEL_FEATURES));
@@ -31,6 +38,24 @@ const scores = new Float64Array(ACTIONS);
 
 export function scoreTransitions(state: ParseState, weights: Weights, out: Float64Array, feats: Int32Array): number {
   const count = state.transitionFeatures(feats, weights.transitionMask);
+  const compiled = weights.compiled;
+  if (compiled) {
+    const rows = compiled.transitions;
+    const b = compiled.transitionBook;
+    let c0 = 0, c1 = 0, c2 = 0, c3 = 0;
+    for (let k = 0; k < count; k++) {
+      const v = rows[feats[k]];
+      c0 += b[v & 0xff];
+      c1 += b[(v >>> 8) & 0xff];
+      c2 += b[(v >>> 16) & 0xff];
+      c3 += b[v >>> 24];
+    }
+    out[0] = c0;
+    out[1] = c1;
+    out[2] = c2;
+    out[3] = c3;
+    return count;
+  }
   const table = weights.transitions;
   const book = weights.transitionBook;
   let a0 = 0, a1 = 0, a2 = 0, a3 = 0;
@@ -65,7 +90,8 @@ export function bestLabel(state: ParseState, h: number, d: number, weights: Weig
   const table = weights.labels;
   const book = weights.labelBook;
   labelScores.fill(0, 0, L);
-  for (let k = 0; k < count; k++) {
+  if (weights.compiled) addRows(weights.compiled.labels, weights.compiled.labelBook, feats, count, labelScores);
+  else for (let k = 0; k < count; k++) {
     const row = feats[k] * L;
     if (book) for (let c = 0; c < L; c++) labelScores[c] += book[table[row + c] + 128];
     else for (let c = 0; c < L; c++) labelScores[c] += table[row + c];
@@ -90,15 +116,23 @@ let labelScratch = new Float64Array(64);
 export function parseGreedy(state: ParseState, weights: Weights, heads: Int32Array, labels: Uint8Array): void {
   if (labelScratch.length < weights.labelCount) labelScratch = new Float64Array(weights.labelCount);
   const n = state.n;
-  if (weights.tagger) state.refineTags(weights.tagger, weights.taggerMask, undefined, weights.taggerBook);
+  const compiled = weights.compiled;
+  if (compiled?.tagger) state.refineTagsSparse(compiled.tagger, compiled.taggerBook!, weights.taggerMask);
+  else if (weights.tagger) state.refineTags(weights.tagger, weights.taggerMask, undefined, weights.taggerBook);
   while (!state.done()) {
-    scoreTransitions(state, weights, scores, features);
     let best = -1;
-    let bestScore = -Infinity;
-    for (let a = 0; a < ACTIONS; a++) {
-      if (scores[a] > bestScore && state.legal(a)) {
-        bestScore = scores[a];
-        best = a;
+    if (state.sp === 0) best = SHIFT;
+    else if (state.b >= n) best = state.heads[state.stack[state.sp - 1]] < 0 ? LEFT : REDUCE;
+    // Only one action is legal on an empty stack (shift) and once the buffer holds only the
+    // root (left-arc or reduce): it is taken unscored, as the scores could not change it.
+    if (best < 0) {
+      scoreTransitions(state, weights, scores, features);
+      let bestScore = -Infinity;
+      for (let a = 0; a < ACTIONS; a++) {
+        if (scores[a] > bestScore && state.legal(a)) {
+          bestScore = scores[a];
+          best = a;
+        }
       }
     }
     let label = 0;

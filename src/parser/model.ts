@@ -7,6 +7,7 @@ import { DEP_LABELS, EXTRA_ROOT_LABEL, ROOT_LABEL } from "./labels.js";
 import { ACTIONS } from "./state.js";
 import { TAG_CLASSES } from "./tagger.js";
 import type { Weights } from "./greedy.js";
+import { identityBook, type SparseTable } from "./sparse.js";
 
 export const MODEL_FILE = "parser/parser.bin";
 const MAGIC = [0x4e, 0x47, 0x44, 0x50]; // "NGDP"
@@ -32,7 +33,12 @@ export interface ModelHeader {
   trainedOn?: string[];
 }
 
-export function decodeModel(bytes: Uint8Array): Weights {
+/**
+ * Decodes a model file into the runtime layout (`compiled`, src/parser/sparse.ts), built
+ * straight from the stored entries; with `dense`, into dense int8 tables instead (the layout
+ * the trainer's weights have; a test checks that both parse alike).
+ */
+export function decodeModel(bytes: Uint8Array, dense = false): Weights {
   if (bytes.length < 9 || MAGIC.some((m, k) => bytes[k] !== m) || bytes[4] !== VERSION) {
     throw new Error("parser model: not a newsgraph parser file (version 1)");
   }
@@ -50,10 +56,10 @@ export function decodeModel(bytes: Uint8Array): Weights {
     for (let k = 0; k < words; k++) clusters.set(list[k], bytes[at + 2 * k] | (bytes[at + 2 * k + 1] << 8));
     at += words * 2;
   }
-  const tables = new Map<string, { table: Int8Array; mask: number; book?: Float64Array }>();
+  interface Decoded { table: Int8Array; packed?: Int32Array; sparse?: SparseTable; mask: number; book: Float64Array | undefined }
+  const tables = new Map<string, Decoded>();
   for (const { name, bits, classes, mode, entries, book: levels } of header.tables) {
-    const size = (1 << bits) * classes;
-    const table = new Int8Array(size);
+    const rows = 1 << bits;
     const width = mode === "rows" ? classes : 1;
     const indices = new Int32Array(entries);
     let index = -1;
@@ -67,11 +73,7 @@ export function decodeModel(bytes: Uint8Array): Weights {
       index += gap + 1;
       indices[e] = index;
     }
-    if (index * width >= size || at + entries * width > bytes.length) throw new Error("parser model: truncated or corrupt");
-    for (let e = 0; e < entries; e++) {
-      const base = indices[e] * width;
-      for (let c = 0; c < width; c++) table[base + c] = (bytes[at++] << 24) >> 24;
-    }
+    if (index * width >= rows * classes || at + entries * width > bytes.length) throw new Error("parser model: truncated or corrupt");
     let book: Float64Array | undefined;
     if (levels) {
       if (levels.length !== 127) throw new Error("parser model: a codebook needs 127 levels");
@@ -81,20 +83,63 @@ export function decodeModel(bytes: Uint8Array): Weights {
         book![128 - j - 1] = -level;
       });
     }
-    tables.set(name, { table, mask: (1 << bits) - 1, book });
+    const decoded: Decoded = { table: EMPTY, mask: rows - 1, book };
+    // A stored byte is the code & 0xff; the runtime layout keeps code + 128, that is byte ^ 0x80.
+    if (dense) {
+      const table = new Int8Array(rows * classes);
+      for (let e = 0; e < entries; e++) {
+        const base = indices[e] * width;
+        for (let c = 0; c < width; c++) table[base + c] = (bytes[at++] << 24) >> 24;
+      }
+      decoded.table = table;
+    } else if (name === "transitions") {
+      if (classes !== 4 || mode !== "rows") throw new Error("parser model: transitions must be rows of 4 actions");
+      const packed = new Int32Array(rows).fill(0x80808080 | 0);
+      for (let e = 0; e < entries; e++, at += 4) {
+        packed[indices[e]] = (bytes[at] ^ 0x80) | ((bytes[at + 1] ^ 0x80) << 8) | ((bytes[at + 2] ^ 0x80) << 16) | ((bytes[at + 3] ^ 0x80) << 24);
+      }
+      decoded.packed = packed;
+    } else {
+      // Flat indices ascend, so rows come in order: one pass fills the row starts and entries.
+      const start = new Int32Array(rows + 1);
+      const list = new Uint16Array(entries * width);
+      let count = 0, row = 0;
+      for (let e = 0; e < entries; e++) {
+        const r = mode === "rows" ? indices[e] : Math.floor(indices[e] / classes);
+        const first = mode === "rows" ? 0 : indices[e] - r * classes;
+        while (row <= r) start[row++] = count;
+        for (let c = 0; c < width; c++) {
+          const byte = bytes[at++];
+          if (byte !== 0) list[count++] = ((first + c) << 8) | (byte ^ 0x80);
+        }
+      }
+      while (row <= rows) start[row++] = count;
+      decoded.sparse = { start, entries: list.subarray(0, count) };
+    }
+    tables.set(name, decoded);
   }
   const transitions = tables.get("transitions");
   const labels = tables.get("labels");
   const tagger = tables.get("tagger");
   if (!transitions || !labels) throw new Error("parser model: a weight table is missing");
-  return {
+  const weights: Weights = {
     transitions: transitions.table, transitionMask: transitions.mask, transitionBook: transitions.book,
     labels: labels.table, labelMask: labels.mask, labelCount: DEP_LABELS.length, labelBook: labels.book,
     rootLabel: ROOT_LABEL, extraRootLabel: EXTRA_ROOT_LABEL,
-    tagger: tagger?.table, taggerMask: tagger?.mask ?? 0, taggerBook: tagger?.book,
+    tagger: tagger && dense ? tagger.table : undefined, taggerMask: tagger?.mask ?? 0, taggerBook: tagger?.book,
     clusters,
   };
+  if (!dense) {
+    weights.compiled = {
+      transitions: transitions.packed!, transitionBook: transitions.book ?? identityBook(),
+      labels: labels.sparse!, labelBook: labels.book ?? identityBook(),
+      tagger: tagger?.sparse, taggerBook: tagger && (tagger.book ?? identityBook()),
+    };
+  }
+  return weights;
 }
+
+const EMPTY = new Int8Array(0);
 
 /** Encodes quantised tables (the trainer's side of the format above). */
 export function encodeModel(

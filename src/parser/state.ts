@@ -3,7 +3,8 @@
 // One ParseState is reused across sentences: arrays grow, never shrink, so parsing allocates
 // nothing per sentence once warmed up.
 
-import { tagGreedy } from "./tagger.js";
+import { tagGreedy, tagGreedySparse } from "./tagger.js";
+import type { SparseTable } from "./sparse.js";
 
 export const SHIFT = 0;
 export const LEFT = 1;
@@ -75,6 +76,41 @@ export const LABEL_FEATURES = 30;
 /** Cluster id of words not in the lexicon. */
 const NO_CLUSTER = 0xffff;
 
+/**
+ * What reset() computes from a word alone (hashes, shape, cluster), kept for the words seen
+ * last: news repeats its words, and a look-up costs less than three hashes, a lower-casing and
+ * a cluster look-up. Emptied when full and when the clusters change; it changes no value.
+ */
+const WORD_CACHE_SIZE = 1 << 15;
+const WORD_FIELDS = 8;
+const wordCache = new Map<string, number>();
+const wordValues = new Int32Array(WORD_CACHE_SIZE * WORD_FIELDS);
+let cachedClusters: ReadonlyMap<string, number> | undefined;
+
+function wordEntry(w: string, clusters: ReadonlyMap<string, number> | undefined): number {
+  if (clusters !== cachedClusters) {
+    wordCache.clear();
+    cachedClusters = clusters;
+  }
+  const known = wordCache.get(w);
+  if (known !== undefined) return known;
+  if (wordCache.size >= WORD_CACHE_SIZE) wordCache.clear();
+  const at = wordCache.size * WORD_FIELDS;
+  wordCache.set(w, at);
+  wordValues[at] = hashWord(w, 0);
+  wordValues[at + 1] = hashWord(w, w.length > 3 ? w.length - 3 : 0) ^ 0x5bd1e995;
+  wordValues[at + 2] = hashWord(w, w.length > 2 ? w.length - 2 : 0) ^ 0x1b873593;
+  const last = w.charCodeAt(w.length - 1) | 0;
+  wordValues[at + 3] = last >= 65 && last <= 90 ? last + 32 : last;
+  const first = w.charCodeAt(0) | 0;
+  wordValues[at + 4] = first >= 65 && first <= 90 ? first + 32 : first;
+  wordValues[at + 5] = shapeOf(w);
+  const cluster = clusters?.get(w.toLowerCase()) ?? NO_CLUSTER;
+  wordValues[at + 6] = cluster;
+  wordValues[at + 7] = cluster >> 4;
+  return at;
+}
+
 export class ParseState {
   n = 0;
   capacity = 0;
@@ -138,20 +174,18 @@ export class ParseState {
     const n = words.length;
     this.grow(n + 1);
     this.n = n;
+    const v = wordValues;
     for (let i = 0; i < n; i++) {
-      const w = words[i];
-      this.word[i] = hashWord(w, 0);
+      const at = wordEntry(words[i], clusters);
+      this.word[i] = v[at];
       this.tag[i] = this.winkTag[i] = TAG_ID.get(upos[i]) ?? TAG_X;
-      this.suffix[i] = hashWord(w, w.length > 3 ? w.length - 3 : 0) ^ 0x5bd1e995;
-      this.suffix2[i] = hashWord(w, w.length > 2 ? w.length - 2 : 0) ^ 0x1b873593;
-      const last = w.charCodeAt(w.length - 1) | 0;
-      this.suffix1[i] = last >= 65 && last <= 90 ? last + 32 : last;
-      const first = w.charCodeAt(0) | 0;
-      this.prefix[i] = first >= 65 && first <= 90 ? first + 32 : first;
-      this.shape[i] = shapeOf(w);
-      const cluster = clusters?.get(w.toLowerCase()) ?? NO_CLUSTER;
-      this.fine[i] = cluster;
-      this.coarse[i] = cluster >> 4;
+      this.suffix[i] = v[at + 1];
+      this.suffix2[i] = v[at + 2];
+      this.suffix1[i] = v[at + 3];
+      this.prefix[i] = v[at + 4];
+      this.shape[i] = v[at + 5];
+      this.fine[i] = v[at + 6];
+      this.coarse[i] = v[at + 7];
     }
     this.fine[n] = this.coarse[n] = NO_CLUSTER - 1;
     this.word[n] = 0x7f4a7c15;
@@ -173,6 +207,12 @@ export class ParseState {
   refineTags(table: Int8Array | Float32Array | undefined, mask: number, given?: Int32Array, book?: Float64Array): void {
     if (given) this.tag.set(given.subarray(0, this.n));
     else if (table) tagGreedy(this, table, mask, this.tag, book);
+    this.tag[this.n] = TAG_ROOT;
+  }
+
+  /** As refineTags with the tagger's table in its runtime layout (the same tags). */
+  refineTagsSparse(table: SparseTable, book: Float64Array, mask: number): void {
+    tagGreedySparse(this, table, book, mask, this.tag);
     this.tag[this.n] = TAG_ROOT;
   }
 

@@ -4,6 +4,8 @@
 // the words, suffixes and shapes repairs much of that. The parser reads both tags. Trained
 // jackknifed (training/parser/), so the parser learns from refined tags as good as at run time.
 
+import { addRows, type SparseTable } from "./sparse.js";
+
 export const TAG_CLASSES = 17;
 export const TAGGER_FEATURES = 29;
 
@@ -92,6 +94,19 @@ export function tagGreedy(x: TaggerInput, table: Int8Array | Float32Array, mask:
       if (book) for (let c = 0; c < C; c++) scores[c] += book[table[row + c] + 128];
       else for (let c = 0; c < C; c++) scores[c] += table[row + c];
     }
+    let best = 0;
+    for (let c = 1; c < C; c++) if (scores[c] > scores[best]) best = c;
+    tags[i] = best + 1;
+  }
+}
+
+/** tagGreedy over the table in its runtime layout (sparse.ts): the same tags. */
+export function tagGreedySparse(x: TaggerInput, table: SparseTable, book: Float64Array, mask: number, tags: Int32Array): void {
+  const C = TAG_CLASSES;
+  for (let i = 0; i < x.n; i++) {
+    const count = taggerFeatures(x, i, tags, feats, mask);
+    scores.fill(0);
+    addRows(table, book, feats, count, scores);
     let best = 0;
     for (let c = 1; c < C; c++) if (scores[c] > scores[best]) best = c;
     tags[i] = best + 1;

@@ -35,6 +35,8 @@ export function extractRelations(doc: Doc): RelationRow[] {
   // Sentence by sentence: its speaker, then each verb and noun as a possible trigger.
   for (const sentence of ctx.sentences) {
     const speaker = speakerOf(ctx, sentence.firstToken, sentence.lastToken);
+    // The argument rules read the parse, where the parser parsed the sentence (doc.parsed).
+    const parsed = ctx.doc.parsed[sentence.index] === 1;
     for (let v = sentence.firstToken; v < sentence.lastToken; v++) {
       const token = tokens[v];
       if (slotAt[v] >= 0 && token.pos !== "VERB") continue;
@@ -42,16 +44,18 @@ export function extractRelations(doc: Doc): RelationRow[] {
       const infinitive = token.pos === "NOUN" && tokens[v - 1]?.normal === "to" && tokens[v - 1].pos === "PART";
       if (token.pos === "VERB" || infinitive) {
         const before = ctx.drafts.length;
-        if (!parseOverridesTokenScan(parse, v)) readVerb(ctx, v, sentence.firstToken, sentence.lastToken, speaker);
+        if (!(parsed && parseOverridesTokenScan(parse, v))) readVerb(ctx, v, sentence.firstToken, sentence.lastToken, speaker);
         // The parse reads the verbs the token scan found no actors for.
-        if (ctx.drafts.length === before) readVerbArguments(parse, v, sentence.firstToken, sentence.lastToken, speaker);
+        if (parsed && ctx.drafts.length === before) readVerbArguments(parse, v, sentence.firstToken, sentence.lastToken, speaker);
       } else if (token.pos === "NOUN" && !/^\p{Lu}/u.test(token.value)) {
         const before = ctx.drafts.length;
-        if (!parseOverridesNounScan(parse, v)) readNoun(ctx, v, sentence.firstToken, sentence.lastToken, speaker);
-        if (ctx.drafts.length === before) readNounArguments(parse, v, sentence.firstToken, sentence.lastToken, speaker);
-        readNominalization(parse, v, sentence.firstToken, sentence.lastToken, speaker);
-        readStatementTo(parse, v);
-        readPredicateTitle(parse, v);
+        if (!(parsed && parseOverridesNounScan(parse, v))) readNoun(ctx, v, sentence.firstToken, sentence.lastToken, speaker);
+        if (parsed && ctx.drafts.length === before) readNounArguments(parse, v, sentence.firstToken, sentence.lastToken, speaker);
+        if (parsed) {
+          readNominalization(parse, v, sentence.firstToken, sentence.lastToken, speaker);
+          readStatementTo(parse, v);
+          readPredicateTitle(parse, v);
+        }
       }
     }
     readAccordingTo(ctx, sentence.firstToken, sentence.lastToken, speaker);
