@@ -31,6 +31,25 @@ const extraction: Extraction = {
 describe("applyLayout", () => {
   const graph = applyLayout(buildGraph([extraction]));
 
+  it("puts nodes without edges on a ring just outside the connected ones, not far out", () => {
+    const lonely: Extraction = {
+      ...extraction,
+      entities: [...extraction.entities,
+        { id: "rudenko", name: "Andrei Rudenko", kind: "PERSON", aliases: [], mentions: [] },
+        { id: "seoul", name: "Seoul", kind: "LOCATION", aliases: [], mentions: [] }],
+    };
+    const laid = applyLayout(buildGraph([lonely]));
+    const connected = laid.filterNodes((key) => laid.degree(key) > 0);
+    const cx = connected.reduce((sum, key) => sum + laid.getNodeAttribute(key, "x")!, 0) / connected.length;
+    const cy = connected.reduce((sum, key) => sum + laid.getNodeAttribute(key, "y")!, 0) / connected.length;
+    const distance = (key: string) => Math.hypot(laid.getNodeAttribute(key, "x")! - cx, laid.getNodeAttribute(key, "y")! - cy);
+    const reach = Math.max(...connected.map(distance));
+    for (const key of ["rudenko", "seoul"]) {
+      expect(distance(key)).toBeGreaterThan(reach);
+      expect(distance(key)).toBeLessThan(reach * 1.1 + 1.01);
+    }
+  });
+
   it("is deterministic to the byte", () => {
     const again = applyLayout(buildGraph([extraction]));
     expect(JSON.stringify(again.export())).toBe(JSON.stringify(graph.export()));

@@ -74,11 +74,39 @@ export function applyLayout(graph: KnowledgeGraph, options: LayoutOptions = {}):
       },
     });
   }
+  placeIsolated(graph);
   graph.forEachNode((_key, attributes) => {
     attributes.x = round(attributes.x ?? 0, decimals);
     attributes.y = round(attributes.y ?? 0, decimals);
   });
   return graph;
+}
+
+/**
+ * Nodes without edges feel only repulsion and drift far out, so fitting the camera to them
+ * shrinks the rest of the drawing: they go on a ring just outside the connected nodes,
+ * in key order, evenly spaced.
+ */
+function placeIsolated(graph: KnowledgeGraph): void {
+  const isolated: string[] = [];
+  let cx = 0, cy = 0, connected = 0;
+  graph.forEachNode((key, attributes) => {
+    if (graph.degree(key) === 0) { isolated.push(key); return; }
+    cx += attributes.x ?? 0; cy += attributes.y ?? 0; connected++;
+  });
+  if (isolated.length === 0 || connected === 0) return;
+  cx /= connected; cy /= connected;
+  let reach = 0;
+  graph.forEachNode((key, attributes) => {
+    if (graph.degree(key) > 0) reach = Math.max(reach, Math.hypot((attributes.x ?? 0) - cx, (attributes.y ?? 0) - cy));
+  });
+  const ring = reach * 1.1 + 1;
+  isolated.sort();
+  isolated.forEach((key, i) => {
+    const angle = (2 * Math.PI * i) / isolated.length;
+    graph.setNodeAttribute(key, "x", cx + ring * Math.cos(angle));
+    graph.setNodeAttribute(key, "y", cy + ring * Math.sin(angle));
+  });
 }
 
 /** 32-bit FNV-1a hash of a string. */
