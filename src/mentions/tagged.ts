@@ -80,7 +80,8 @@ export function trimSpan(doc: Doc, s: EntitySpan, edited: boolean): EntitySpan |
   const lowerWord = (k: number): boolean => LOWER_START.test(tokens[k].value) && tokens[k].pos !== "PROPN";
   if (LOWER_START.test(tokens[first].value)) return edited ? undefined : s;
   const loosePunct = (k: number): boolean => !/^[\p{L}\p{N}]/u.test(tokens[k].value) && tokens[k - 1].end !== tokens[k].start;
-  while (last > first + 1 && (lowerWord(last - 1) || loosePunct(last - 1))) last--;
+  const possessive = (k: number): boolean => /^['’]s?$/.test(tokens[k].value);
+  while (last > first + 1 && (lowerWord(last - 1) || loosePunct(last - 1) || possessive(last - 1))) last--;
   return first === s.firstToken && last === s.lastToken ? s : { firstToken: first, lastToken: last, type: s.type };
 }
 
