@@ -12,6 +12,7 @@ import { SpanGroup } from "../src/doc/spans.js";
 import { KIND_RULES } from "../src/entities/kinds.js";
 import { RELATION_RULES } from "../src/relations/rules.js";
 import { mentionsComponent } from "../src/mentions/index.js";
+import { TAGGED_NAME_RULES } from "../src/mentions/tagged.js";
 import { entitiesComponent } from "../src/entities/index.js";
 import { relationsComponent } from "../src/relations/index.js";
 import { winkTokenizer } from "../src/nlp/index.js";
@@ -157,6 +158,37 @@ describe("mentions component", () => {
     expect(doc.spans.titles.items.map((t) => [t.text, doc.textOf(t.firstToken, t.lastToken)])).toEqual([
       ["Foreign Minister", "Foreign Minister"], ["Russian defence minister", "Russian defence minister"], ["leader", "leader"],
     ]);
+  });
+});
+
+describe("tagged names (the ner component's spans reshape the scanner's names)", () => {
+  // [rule id, sentence, expected name mentions as "text kindRule"] through the whole pipeline.
+  const table: [string, string, string[]][] = [
+    ["tagger.per", "Lt. Gen. John Smith told Reuters that the army would withdraw from Mosul.",
+      ["John Smith tagger.per", "Reuters tagger.org", "Mosul tagger.gpe"]],
+    ["tagger.org", "Microsoft and Google agreed to pay fines imposed by the European Commission.",
+      ["Microsoft tagger.org", "Google tagger.org", "European Commission name.organisation-head"]],
+    ["tagger.gpe", "Floods hit villages along the Euphrates and in Kandahar.", ["Euphrates -", "Kandahar tagger.gpe"]],
+    ["tagger.name-ends-capitalised", "The company was accused by the EU of shipping engine parts to Yemen.",
+      ["EU tagger.org", "Yemen name.gazetteer-country"]],
+    ["tagger.rejects-candidate", "QUESTION: What did the minister say on Tuesday?", []],
+    ["tagger.rejects-candidate", "Look at the Results of the vote in Ohio.", ["Ohio tagger.gpe"]],
+    ["tagger.unknown-word-keeps", "Arnor is about to restore full diplomatic ties with Gondor.", ["Arnor -", "Gondor -"]],
+    ["tagger.strong-rule-keeps", "German Chancellor Angela Merkel met French President Emmanuel Macron in Paris on Monday.",
+      ["Angela Merkel name.title-before", "Emmanuel Macron name.title-before", "Paris -"]],
+  ];
+  it.each(table)("%s: %s", (_rule, text, expected) => {
+    const doc = annotate({ id: "t", text });
+    expect(doc.spans.names.items.map((m) => `${m.text} ${m.kindRule ?? "-"}`)).toEqual(expected);
+  });
+
+  it("lists every tagger rule with its reason", () => {
+    for (const [rule] of table) expect({ ...KIND_RULES, ...TAGGED_NAME_RULES }[rule as keyof typeof KIND_RULES]).toMatch(/\w/);
+  });
+
+  it("leaves the scanner's names as they were when no tagger ran", () => {
+    const doc = SCANNER_ONLY.run({ id: "t", text: "Look at the Results of the vote in Ohio." });
+    expect(doc.spans.names.items.map((m) => m.text)).toEqual(["Results", "Ohio"]);
   });
 });
 
