@@ -6,16 +6,20 @@
 import type { EntityKind, MentionCandidate } from "../model.js";
 import type { Doc } from "../doc/doc.js";
 import { entitySpans, type EntitySpan } from "../ner/component.js";
-import type { EntityType } from "../ner/index.js";
+import { gazetteerLists, type EntityType } from "../ner/index.js";
 import { wink } from "../nlp/index.js";
 import { lookupPlace } from "./gazetteer.js";
-import { getGender } from "./index.js";
+import { getGender, isAcronym } from "./index.js";
+import { TITLE_HEADS, isTitleWord } from "./lexicon.js";
 
 /** The mention rules of the tagger's spans, by id, with their reason (README, "Entity tagger"). */
 export const TAGGED_NAME_RULES = {
   "tagger.span-is-name": "a span the tagger tags is the name mention: its boundaries and its type",
   "tagger.name-ends-capitalised": "a tagged span neither starts nor ends on a lower-case common word or loose punctuation: 'EU of shipping' -> 'EU'",
   "tagger.lower-case-name": "a tagged span all in lower case is a name only in a text that writes sentences in lower case",
+  "tagger.title-is-no-name": "a tagged span made only of title words ('Assistant Secretary General') is a title, not a name",
+  "tagger.around-kept-name": "a tagged span over a name the scanner keeps yields the words after it: 'Iran's semi-official Tasnim' -> 'Tasnim'",
+  "tagger.acronym-body": "an acronym tagged as a place that the gazetteer does not list as one stays a body ('EU', 'NATO')",
   "tagger.rejects-candidate": "a capitalised run the tagger leaves out is no name (a label, a header, a common word: 'Look', 'Green Tea')",
   "tagger.gazetteer-keeps": "a run the gazetteer lists as a country, capital or people stays, tagged or not",
   "tagger.strong-rule-keeps": "a run with a title before it, a place or body head word, or a world region stays as the scanner read it",
@@ -80,7 +84,7 @@ export function trimSpan(doc: Doc, s: EntitySpan, edited: boolean): EntitySpan |
   const lowerWord = (k: number): boolean => LOWER_START.test(tokens[k].value) && tokens[k].pos !== "PROPN";
   if (LOWER_START.test(tokens[first].value)) return edited ? undefined : s;
   const loosePunct = (k: number): boolean => !/^[\p{L}\p{N}]/u.test(tokens[k].value) && tokens[k - 1].end !== tokens[k].start;
-  const possessive = (k: number): boolean => /^['’]s?$/.test(tokens[k].value);
+  const possessive = (k: number): boolean => /^['’]s?$/.test(tokens[k].value) || /^[,.;:"“”‘’()]$/.test(tokens[k].value);
   while (last > first + 1 && (lowerWord(last - 1) || loosePunct(last - 1) || possessive(last - 1))) last--;
   return first === s.firstToken && last === s.lastToken ? s : { firstToken: first, lastToken: last, type: s.type };
 }
@@ -126,7 +130,10 @@ export function reshapeByTagger(doc: Doc, found: readonly MentionCandidate[]): M
     if (exact) {
       // Rule tagger.span-is-name (the type; the boundaries agree).
       used.add(exact);
-      const typed = strong(m) ? m : withTaggerKind(m, exact.type);
+      // Rule tagger.acronym-body: an acronym the gazetteer does not list as a place is a body, whatever place type the tagger gives.
+      const acronymBody = m.kindRule === "name.acronym" && (exact.type === "LOC" || exact.type === "GPE") && isAcronym(m.text)
+        && !gazetteerLists(m.text.toLowerCase()).some((list) => list === "country" || list === "city" || list === "place");
+      const typed = strong(m) || acronymBody ? m : withTaggerKind(m, exact.type);
       out.push(typed);
       kept.push(typed);
       continue;
@@ -140,14 +147,56 @@ export function reshapeByTagger(doc: Doc, found: readonly MentionCandidate[]): M
     // Otherwise (rule tagger.rejects-candidate) the run yields to the tagged spans over it, or is no name.
   }
   const nominals = found.filter((m) => m.form === "nominal" && (m.placeRole !== undefined || m.kindRule === "nominal.title"));
-  for (const s of spans) {
-    if (used.has(s)) continue;
-    if (kept.some((m) => overlaps(m, s)) || nominals.some((m) => overlaps(m, s))) continue;
-    // A scanner run over the same words lends its title, affiliation and gender.
-    const run = found.find((m) => m.form === "name" && m.lastToken === s.lastToken && m.firstToken <= s.firstToken);
-    out.push(fromSpan(doc, s, run));
+  const added: MentionCandidate[] = [];
+  for (const span of spans) {
+    if (used.has(span)) continue;
+    let s: EntitySpan | undefined = span;
+    // Rule tagger.around-kept-name: the words after a kept name inside the span stay a name of their own.
+    const before = kept.filter((m) => overlaps(m, span) && m.firstToken <= span.firstToken && m.lastToken < span.lastToken);
+    if (before.length > 0) s = afterKept(doc, span, Math.max(...before.map((m) => m.lastToken)));
+    if (!s || kept.some((m) => overlaps(m, s!)) || nominals.some((m) => overlaps(m, s!))) continue;
+    if (titleOnly(doc, s)) continue;
+    // A scanner run over the same words lends its title and affiliation.
+    const run = found.find((m) => m.form === "name" && m.lastToken === s!.lastToken && m.firstToken <= s!.firstToken);
+    const m = fromSpan(doc, s, run);
+    out.push(m);
+    added.push(m);
   }
-  return out;
+  return surnamesOfPersons(out);
+}
+
+/** Rule tagger.title-is-no-name: every word a title word, with a title head among them. */
+function titleOnly(doc: Doc, s: EntitySpan): boolean {
+  let head = false;
+  for (let k = s.firstToken; k < s.lastToken; k++) {
+    const w = doc.tokens[k].normal;
+    if (!isTitleWord(w)) return false;
+    if (TITLE_HEADS.has(w)) head = true;
+  }
+  return head;
+}
+
+/** The part of a span after token `from`, without a possessive, lower-case words or punctuation first. */
+function afterKept(doc: Doc, s: EntitySpan, from: number): EntitySpan | undefined {
+  let first = from;
+  while (first < s.lastToken && !/^\p{Lu}/u.test(doc.tokens[first].value)) first++;
+  return first < s.lastToken ? { firstToken: first, lastToken: s.lastToken, type: s.type } : undefined;
+}
+
+/**
+ * Rule entity.surname-of-person (the entity stage's): a one-word name the tagger typed that is
+ * a word of a full person name in the same text loses the tagger's type, so the entity stage
+ * reads it as that person's surname ("Karimzadeh" after "Hossein Karimzadeh").
+ */
+function surnamesOfPersons(mentions: MentionCandidate[]): MentionCandidate[] {
+  const personWords = new Set<string>();
+  for (const m of mentions) {
+    if (m.form !== "name" || m.kindHint !== "PERSON" || m.lastToken - m.firstToken < 2) continue;
+    for (const w of m.text.split(/\s+/)) personWords.add(w);
+  }
+  if (personWords.size === 0) return mentions;
+  return mentions.map((m) => (m.form === "name" && m.lastToken - m.firstToken === 1 && m.kindRule?.startsWith("tagger.")
+    && m.kindHint !== "PERSON" && personWords.has(m.text) ? { ...m, kindHint: undefined, kindRule: undefined } : m));
 }
 
 /** A tagged span as a name mention (rule tagger.span-is-name). */
