@@ -137,6 +137,20 @@ function appositionHead(tokens: readonly Token[], k: number): string | undefined
   return head;
 }
 
+/**
+ * The words around a name the tagger typed that outweigh its type: the context rules, and
+ * "told X" / "according to X" for an outlet (rule default.outlet).
+ */
+export function kindOverTagger(ctx: KindContext, m: MentionCandidate): KindDecision | undefined {
+  const context = kindFromContext(ctx, m);
+  if (context) return context;
+  const before = ctx.tokens[m.firstToken - 1];
+  if (m.kindHint !== "ORGANIZATION" && (OUTLET_VERBS.has(before?.lemma ?? "") || (before?.normal === "to" && ctx.tokens[m.firstToken - 2]?.normal === "according"))) {
+    return decide("ORGANIZATION", "default.outlet");
+  }
+  return undefined;
+}
+
 /** A name with no sign in its words or around it: the conventions of news writing. */
 export function defaultKind(ctx: KindContext, m: MentionCandidate): KindDecision {
   const { tokens, names } = ctx;

@@ -81,7 +81,8 @@ export function trimSpan(doc: Doc, s: EntitySpan, edited: boolean): EntitySpan |
   const { tokens } = doc;
   let first = s.firstToken;
   let last = s.lastToken;
-  const lowerWord = (k: number): boolean => LOWER_START.test(tokens[k].value) && tokens[k].pos !== "PROPN";
+  // A lower-case word glued to the one before stays: "Lee Cheuk-yan".
+  const lowerWord = (k: number): boolean => LOWER_START.test(tokens[k].value) && tokens[k].pos !== "PROPN" && tokens[k - 1].end !== tokens[k].start;
   if (LOWER_START.test(tokens[first].value)) return edited ? undefined : s;
   const loosePunct = (k: number): boolean => !/^[\p{L}\p{N}]/u.test(tokens[k].value) && tokens[k - 1].end !== tokens[k].start;
   const possessive = (k: number): boolean => /^['’]s?$/.test(tokens[k].value) || /^[,.;:"“”‘’()]$/.test(tokens[k].value);
