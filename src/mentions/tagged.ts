@@ -23,7 +23,7 @@ export const TAGGED_NAME_RULES = {
   "tagger.rejects-candidate": "a capitalised run the tagger leaves out is no name (a label, a header, a common word: 'Look', 'Green Tea')",
   "tagger.gazetteer-keeps": "a run the gazetteer lists as a country, capital or people stays, tagged or not",
   "tagger.strong-rule-keeps": "a run with a title before it, a place or body head word, or a world region stays as the scanner read it",
-  "tagger.unknown-word-keeps": "an untagged run stays when it holds a word of three letters or more no English dictionary lists ('Arnor', 'MONUSCO')",
+  "tagger.unknown-word-keeps": "in edited text (sentences open in capitals), an untagged run stays when it holds a word of three letters or more no English dictionary lists ('Arnor', 'MONUSCO')",
 } as const;
 
 /**
@@ -140,7 +140,7 @@ export function reshapeByTagger(doc: Doc, found: readonly MentionCandidate[]): M
       continue;
     }
     const over = overlapping(m);
-    if (strong(m) || (over.length === 0 && hasUnknownWord(doc, m))) {
+    if (strong(m) || (edited && over.length === 0 && hasUnknownWord(doc, m))) {
       out.push(m);
       kept.push(m);
       for (const s of over) used.add(s);
