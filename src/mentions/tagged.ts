@@ -143,7 +143,6 @@ export function reshapeByTagger(doc: Doc, found: readonly MentionCandidate[]): M
     if (strong(m) || (edited && over.length === 0 && hasUnknownWord(doc, m))) {
       out.push(m);
       kept.push(m);
-      for (const s of over) used.add(s);
     }
     // Otherwise (rule tagger.rejects-candidate) the run yields to the tagged spans over it, or is no name.
   }
