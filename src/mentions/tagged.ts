@@ -8,9 +8,9 @@ import type { Doc } from "../doc/doc.js";
 import { entitySpans, type EntitySpan } from "../ner/component.js";
 import { gazetteerLists, type EntityType } from "../ner/index.js";
 import { wink } from "../nlp/index.js";
-import { lookupPlace } from "./gazetteer.js";
+import { countryByName, lookupPlace } from "./gazetteer.js";
 import { getGender, isAcronym } from "./index.js";
-import { TITLE_HEADS, isTitleWord } from "./lexicon.js";
+import { LOCATION_HEADS, ORGANIZATION_HEADS, TITLE_HEADS, isTitleWord } from "./lexicon.js";
 
 /** The mention rules of the tagger's spans, by id, with their reason (README, "Entity tagger"). */
 export const TAGGED_NAME_RULES = {
@@ -20,6 +20,7 @@ export const TAGGED_NAME_RULES = {
   "tagger.title-is-no-name": "a tagged span made only of title words ('Assistant Secretary General') is a title, not a name",
   "tagger.around-kept-name": "a tagged span over a name the scanner keeps yields the words after it: 'Iran's semi-official Tasnim' -> 'Tasnim'",
   "tagger.acronym-body": "an acronym tagged as a place that the gazetteer does not list as one stays a body ('EU', 'NATO')",
+  "tagger.country-then-person": "a tagged span opening with a country's name, then two or more capitalised words with no organisation, place or title word, is the country and a person",
   "tagger.rejects-candidate": "a capitalised run the tagger leaves out is no name (a label, a header, a common word: 'Look', 'Green Tea')",
   "tagger.gazetteer-keeps": "a run the gazetteer lists as a country, capital or people stays, tagged or not",
   "tagger.strong-rule-keeps": "a run with a title before it, a place or body head word, or a world region stays as the scanner read it",
@@ -90,6 +91,25 @@ export function trimSpan(doc: Doc, s: EntitySpan, edited: boolean): EntitySpan |
   return first === s.firstToken && last === s.lastToken ? s : { firstToken: first, lastToken: last, type: s.type };
 }
 
+/**
+ * Rule tagger.country-then-person: a span that opens with a country's name and goes on with
+ * two or more capitalised words, none an organisation or place head word, is the country
+ * then a person ("the United States Hamdullah Mohib" -> "United States", "Hamdullah Mohib").
+ */
+function splitCountryPerson(doc: Doc, s: EntitySpan): EntitySpan[] {
+  const { tokens } = doc;
+  if (s.type === "PER" || s.lastToken - s.firstToken < 3) return [s];
+  for (let k = s.firstToken + 1; k <= s.lastToken - 2; k++) {
+    if (!countryByName(doc.textOf(s.firstToken, k))) continue;
+    for (let j = k; j < s.lastToken; j++) {
+      const w = tokens[j].normal;
+      if (!tokens[j].capitalized || ORGANIZATION_HEADS.has(w) || LOCATION_HEADS.has(w) || isTitleWord(w)) return [s];
+    }
+    return [{ firstToken: s.firstToken, lastToken: k, type: "GPE" }, { firstToken: k, lastToken: s.lastToken, type: "PER" }];
+  }
+  return [s];
+}
+
 /** Whether the text writes like edited prose: at most one sentence in ten opens in lower case. */
 function editedText(doc: Doc): boolean {
   let lower = 0;
@@ -110,7 +130,8 @@ function editedText(doc: Doc): boolean {
 export function reshapeByTagger(doc: Doc, found: readonly MentionCandidate[]): MentionCandidate[] {
   if (!doc.assigned.has("entity-tags")) return [...found];
   const edited = editedText(doc);
-  const spans = entitySpans(doc).map((s) => trimSpan(doc, s, edited)).filter((s): s is EntitySpan => s !== undefined);
+  const spans = entitySpans(doc).map((s) => trimSpan(doc, s, edited)).filter((s): s is EntitySpan => s !== undefined)
+    .flatMap((s) => splitCountryPerson(doc, s));
   const byRange = new Map<string, EntitySpan>();
   for (const s of spans) byRange.set(`${s.firstToken}:${s.lastToken}`, s);
   const out: MentionCandidate[] = [];
