@@ -13,6 +13,7 @@ import { KIND_RULES } from "../src/entities/kinds.js";
 import { RELATION_RULES } from "../src/relations/rules.js";
 import { mentionsComponent } from "../src/mentions/index.js";
 import { TAGGED_NAME_RULES } from "../src/mentions/tagged.js";
+import { entitySpans } from "../src/ner/component.js";
 import { entitiesComponent } from "../src/entities/index.js";
 import { relationsComponent } from "../src/relations/index.js";
 import { winkTokenizer } from "../src/nlp/index.js";
@@ -174,6 +175,15 @@ describe("tagged names (the ner component's spans reshape the scanner's names)",
     ["tagger.rejects-candidate", "QUESTION: What did the minister say on Tuesday?", []],
     ["tagger.rejects-candidate", "Look at the Results of the vote in Ohio.", ["Ohio tagger.gpe"]],
     ["tagger.unknown-word-keeps", "Arnor is about to restore full diplomatic ties with Gondor.", ["Arnor -", "Gondor -"]],
+    ["tagger.acronym-body", "Officials in the EU met in Brussels.", ["EU name.acronym", "Brussels -"]],
+    ["tagger.title-is-no-name", "Secretary General van der Laan was joined by Assistant Secretary General for Defence Policy and Planning Teresa Alves.",
+      ["van der Laan name.title-before", "Teresa Alves name.title-before"]],
+    ["tagger.around-kept-name", "\"This is a clear violation,\" he said, according to Iran's semi-official Tasnim news agency.",
+      ["Iran name.gazetteer-country", "Tasnim tagger.org"]],
+    ["tagger.country-then-person", "According to Afghan Ambassador to the United States Hamdullah Mohib, the team did well.",
+      ["United States name.gazetteer-country", "Hamdullah Mohib tagger.per"]],
+    ["tagger.name-ends-capitalised", "Two veteran politicians Lee Cheuk-yan of the Labour Party and Frederick Fung were defeated.",
+      ["Lee Cheuk-yan tagger.per", "Labour Party name.organisation-head", "Frederick Fung tagger.per"]],
     ["tagger.strong-rule-keeps", "German Chancellor Angela Merkel met French President Emmanuel Macron in Paris on Monday.",
       ["Angela Merkel name.title-before", "Emmanuel Macron name.title-before", "Paris -"]],
   ];
@@ -184,6 +194,11 @@ describe("tagged names (the ner component's spans reshape the scanner's names)",
 
   it("lists every tagger rule with its reason", () => {
     for (const [rule] of table) expect({ ...KIND_RULES, ...TAGGED_NAME_RULES }[rule as keyof typeof KIND_RULES]).toMatch(/\w/);
+  });
+
+  it("reads the tagger's spans from the Doc's columns (the EU tagged LOC stays a body)", () => {
+    const doc = annotate({ id: "t", text: "Officials in the EU met in Brussels." });
+    expect(entitySpans(doc).map((s) => `${doc.textOf(s.firstToken, s.lastToken)}/${s.type}`)).toEqual(["EU/LOC", "Brussels/GPE"]);
   });
 
   it("leaves the scanner's names as they were when no tagger ran", () => {
