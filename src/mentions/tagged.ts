@@ -8,9 +8,9 @@ import type { Doc } from "../doc/doc.js";
 import { entitySpans, type EntitySpan } from "../ner/component.js";
 import { gazetteerLists, type EntityType } from "../ner/index.js";
 import { wink } from "../nlp/index.js";
-import { countryByName, lookupPlace } from "./gazetteer.js";
+import { countryByDemonym, countryByName, lookupPlace } from "./gazetteer.js";
 import { getGender, isAcronym } from "./index.js";
-import { LOCATION_HEADS, ORGANIZATION_HEADS, TITLE_HEADS, isTitleWord } from "./lexicon.js";
+import { LOCATION_HEADS, NAME_PARTICLES, ORGANIZATION_HEADS, TITLE_HEADS, isTitleWord } from "./lexicon.js";
 
 /** The mention rules of the tagger's spans, by id, with their reason (README, "Entity tagger"). */
 export const TAGGED_NAME_RULES = {
@@ -21,6 +21,8 @@ export const TAGGED_NAME_RULES = {
   "tagger.around-kept-name": "a tagged span over a name the scanner keeps yields the words after it: 'Iran's semi-official Tasnim' -> 'Tasnim'",
   "tagger.acronym-body": "an acronym tagged as a place that the gazetteer does not list as one stays a body ('EU', 'NATO')",
   "tagger.country-then-person": "a tagged span opening with a country's name, then two or more capitalised words with no organisation, place or title word, is the country and a person",
+  "tagger.particle-joins": "tagged parts of one type joined by name particles are the scanner's one name: 'Mohammed bin Salman'",
+  "tagger.hyphenated-modifier": "a tagged span of hyphen-joined words with a people's or country's name is a modifier: 'Franco-German'",
   "tagger.rejects-candidate": "a capitalised run the tagger leaves out is no name (a label, a header, a common word: 'Look', 'Green Tea')",
   "tagger.gazetteer-keeps": "a run the gazetteer lists as a country, capital or people stays, tagged or not",
   "tagger.strong-rule-keeps": "a run with a title before it, a place or body head word, or a world region stays as the scanner read it",
@@ -152,6 +154,7 @@ export function reshapeByTagger(doc: Doc, found: readonly MentionCandidate[]): M
     if (exact) {
       // Rule tagger.span-is-name (the type; the boundaries agree).
       used.add(exact);
+      if (!strong(m) && hyphenatedModifier(doc, exact)) continue;
       // Rule tagger.acronym-body: an acronym the gazetteer does not list as a place is a body, whatever place type the tagger gives.
       const acronymBody = m.kindRule === "name.acronym" && (exact.type === "LOC" || exact.type === "GPE") && isAcronym(m.text)
         && !gazetteerLists(m.text.toLowerCase()).some((list) => list === "country" || list === "city" || list === "place");
@@ -161,6 +164,15 @@ export function reshapeByTagger(doc: Doc, found: readonly MentionCandidate[]): M
       continue;
     }
     const over = overlapping(m);
+    const joined = joinedByParticles(doc, m, over);
+    if (joined) {
+      // Rule tagger.particle-joins: the scanner's run over tagged parts joined by particles.
+      for (const s of over) used.add(s);
+      const typed = strong(m) ? m : withTaggerKind(m, joined);
+      out.push(typed);
+      kept.push(typed);
+      continue;
+    }
     if (strong(m) || (edited && over.length === 0 && hasUnknownWord(doc, m))) {
       out.push(m);
       kept.push(m);
@@ -176,7 +188,7 @@ export function reshapeByTagger(doc: Doc, found: readonly MentionCandidate[]): M
     const before = kept.filter((m) => overlaps(m, span) && m.firstToken <= span.firstToken && m.lastToken < span.lastToken);
     if (before.length > 0) s = afterKept(doc, span, Math.max(...before.map((m) => m.lastToken)));
     if (!s || kept.some((m) => overlaps(m, s!)) || nominals.some((m) => overlaps(m, s!))) continue;
-    if (titleOnly(doc, s)) continue;
+    if (titleOnly(doc, s) || hyphenatedModifier(doc, s)) continue;
     // A scanner run over the same words lends its title and affiliation.
     const run = found.find((m) => m.form === "name" && m.lastToken === s!.lastToken && m.firstToken <= s!.firstToken);
     const m = fromSpan(doc, s, run);
@@ -184,6 +196,35 @@ export function reshapeByTagger(doc: Doc, found: readonly MentionCandidate[]): M
     added.push(m);
   }
   return surnamesOfPersons(out);
+}
+
+/**
+ * Rule tagger.particle-joins: tagged spans of one type that fill a scanner run but for name
+ * particles between them ("Mohammed" "bin" "Salman") are one name, the scanner's.
+ */
+function joinedByParticles(doc: Doc, m: MentionCandidate, over: readonly EntitySpan[]): EntityType | undefined {
+  if (over.length < 2 || over[0].firstToken !== m.firstToken || over[over.length - 1].lastToken !== m.lastToken) return undefined;
+  for (let k = 1; k < over.length; k++) {
+    if (over[k].type !== over[0].type) return undefined;
+    for (let t = over[k - 1].lastToken; t < over[k].firstToken; t++) if (!NAME_PARTICLES.has(doc.tokens[t].normal)) return undefined;
+  }
+  return over[0].type;
+}
+
+/**
+ * Rule tagger.hyphenated-modifier: a tagged span joining words by a hyphen with a people's or
+ * country's name among them ("Franco-German", "Kurdish-controlled") is a modifier, not a name.
+ */
+function hyphenatedModifier(doc: Doc, s: EntitySpan): boolean {
+  const { tokens } = doc;
+  let hyphen = false;
+  let people = false;
+  for (let k = s.firstToken; k < s.lastToken; k++) {
+    const v = tokens[k].value;
+    if (v === "-" && k > s.firstToken && k + 1 < s.lastToken && tokens[k - 1].end === tokens[k].start && tokens[k].end === tokens[k + 1].start) hyphen = true;
+    else if (countryByDemonym(v) || countryByName(v)) people = true;
+  }
+  return hyphen && people;
 }
 
 /** Rule tagger.title-is-no-name: every word a title word, with a title head among them. */
