@@ -6,6 +6,7 @@ import { mentionsComponent } from "./mentions/index.js";
 import { entitiesComponent } from "./entities/index.js";
 import { relationsComponent } from "./relations/index.js";
 import { parserComponent } from "./parser/component.js";
+import { nerComponent } from "./ner/component.js";
 import { Pipeline } from "./doc/pipeline.js";
 import type { Doc } from "./doc/doc.js";
 import type { Document, Entity, Extraction, Relation } from "./model.js";
@@ -13,13 +14,13 @@ import type { Document, Entity, Extraction, Relation } from "./model.js";
 export { hashText } from "./identity.js";
 
 /**
- * The components in order: wink's tokens, tags and sentences, mentions, entities, the
- * dependency parse (of the sentences naming an actor: src/parser/component.ts), relations.
- * Another component (an entity tagger) goes in with
+ * The components in order: wink's tokens, tags and sentences, the entity tagger, mentions
+ * (reshaped by the tagger's spans), entities, the dependency parse (of the sentences naming an
+ * actor: src/parser/component.ts), relations. Another component goes in with
  * `PIPELINE.insertAfter(name, component)`; the pipeline checks that every component's
  * requirements are assigned before it.
  */
-export const PIPELINE = new Pipeline(winkTokenizer, [mentionsComponent, entitiesComponent, parserComponent, relationsComponent]);
+export const PIPELINE = new Pipeline(winkTokenizer, [nerComponent, mentionsComponent, entitiesComponent, parserComponent, relationsComponent]);
 
 export interface ExtractOptions {
   /** Adds `rule` and `trigger` to each relation and `kindRule` to each entity. */

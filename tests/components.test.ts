@@ -12,6 +12,8 @@ import { SpanGroup } from "../src/doc/spans.js";
 import { KIND_RULES } from "../src/entities/kinds.js";
 import { RELATION_RULES } from "../src/relations/rules.js";
 import { mentionsComponent } from "../src/mentions/index.js";
+import { TAGGED_NAME_RULES } from "../src/mentions/tagged.js";
+import { entitySpans } from "../src/ner/component.js";
 import { entitiesComponent } from "../src/entities/index.js";
 import { relationsComponent } from "../src/relations/index.js";
 import { winkTokenizer } from "../src/nlp/index.js";
@@ -19,6 +21,9 @@ import { fullParserComponent } from "../src/parser/component.js";
 import { runCli } from "./helpers/cli.js";
 
 const explained = (text: string) => extract({ id: "t.txt", text }, { explain: true });
+/** The pipeline without the entity tagger: the scanner's own rules, as they decide when no tagger ran. */
+const SCANNER_ONLY = new Pipeline(winkTokenizer, PIPELINE.components.filter((c) => c.name !== "ner"));
+const scanned = (text: string) => extract({ id: "t.txt", text }, { explain: true, pipeline: SCANNER_ONLY });
 
 describe("Doc", () => {
   const text = "WHO met Kenya's envoy.\nThe U.N. said little.";
@@ -47,7 +52,7 @@ describe("Doc", () => {
     expect([...doc.sentence]).toEqual([0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1]);
   });
 
-  it("has the parser's columns filled by the parser and the tagger's left for a tagger", () => {
+  it("has the parser's columns filled by the parser and the tagger's by the ner component", () => {
     const tokenized = winkTokenizer.make({ id: "t", text });
     expect([...tokenized.head].every((h) => h === -1)).toBe(true);
     expect([...tokenized.dep].every((v) => v === 0)).toBe(true);
@@ -63,7 +68,11 @@ describe("Doc", () => {
       }
       expect(roots).toHaveLength(1);
     }
-    expect([...doc.entIob, ...doc.entType].every((v) => v === 0)).toBe(true);
+    expect([...tokenized.entIob, ...tokenized.entType].every((v) => v === 0)).toBe(true);
+    // ENT_IOB: B 3, I 1, O 2; types 1 + index into PER, ORG, LOC, GPE: "WHO" ORG, "Kenya's envoy"
+    // ORG (the model's reading; the mentions stage keeps the gazetteer's country), "U.N." ORG.
+    expect([...doc.entIob]).toEqual([3, 2, 3, 1, 1, 2, 2, 3, 2, 2, 2]);
+    expect([...doc.entType]).toEqual([2, 0, 2, 2, 2, 0, 0, 2, 0, 0, 0]);
   });
 
   it("groups spans and answers startingAt, endingAt and covering", () => {
@@ -97,9 +106,9 @@ describe("Doc", () => {
 
 describe("pipeline", () => {
   it("runs the tokenizer and the components in order", () => {
-    expect(PIPELINE.names).toEqual(["wink", "mentions", "entities", "parser", "relations"]);
+    expect(PIPELINE.names).toEqual(["wink", "ner", "mentions", "entities", "parser", "relations"]);
     const doc = PIPELINE.run({ id: "t", text: "Kenya met Uganda." });
-    expect([...doc.assigned]).toEqual(["tokens", "pos", "lemmas", "sentences", "mentions", "entities", "dependencies", "relations"]);
+    expect([...doc.assigned]).toEqual(["tokens", "pos", "lemmas", "sentences", "entity-tags", "mentions", "entities", "dependencies", "relations"]);
     // The parser's heads are absolute token indexes: "Kenya" and "Uganda" hang on "met", the root.
     expect([...doc.head]).toEqual([1, -1, 1, 1]);
   });
@@ -108,7 +117,7 @@ describe("pipeline", () => {
     expect(() => new Pipeline(winkTokenizer, [entitiesComponent, mentionsComponent, relationsComponent]))
       .toThrow(new PipelineOrderError('pipeline: "entities" requires mentions, which no component before it assigns'));
     const reader: Component = { name: "reads-tags", requires: ["entity-tags"], assigns: [], run: () => {} };
-    expect(() => PIPELINE.insertAfter("relations", reader)).toThrow(/"reads-tags" requires entity-tags/);
+    expect(() => SCANNER_ONLY.insertAfter("relations", reader)).toThrow(/"reads-tags" requires entity-tags/);
   });
 
   it("takes another component after the parser, and later stages then may require what it assigns", () => {
@@ -120,7 +129,7 @@ describe("pipeline", () => {
     const reader: Component = { name: "reads-tags", requires: ["entity-tags"], assigns: [], run: () => {} };
     expect(() => PIPELINE.insertAfter("wink", tagger)).toThrow(/"tagger" requires dependencies/);
     const pipeline = PIPELINE.insertAfter("parser", tagger).insertAfter("relations", reader);
-    expect(pipeline.names).toEqual(["wink", "mentions", "entities", "parser", "tagger", "relations", "reads-tags"]);
+    expect(pipeline.names).toEqual(["wink", "ner", "mentions", "entities", "parser", "tagger", "relations", "reads-tags"]);
     const text = "Brazil accused Argentina of dumping steel.";
     const x = extract({ id: "t", text }, { pipeline });
     expect(seen[0].tokens[0].head).toBe(1);
@@ -176,6 +185,54 @@ describe("mentions component", () => {
   });
 });
 
+describe("tagged names (the ner component's spans reshape the scanner's names)", () => {
+  // [rule id, sentence, expected name mentions as "text kindRule"] through the whole pipeline.
+  const table: [string, string, string[]][] = [
+    ["tagger.per", "Lt. Gen. John Smith told Reuters that the army would withdraw from Mosul.",
+      ["John Smith tagger.per", "Reuters tagger.org", "Mosul tagger.gpe"]],
+    ["tagger.org", "Microsoft and Google agreed to pay fines imposed by the European Commission.",
+      ["Microsoft tagger.org", "Google tagger.org", "European Commission name.organisation-head"]],
+    ["tagger.gpe", "Floods hit villages along the Euphrates and in Kandahar.", ["Euphrates -", "Kandahar tagger.gpe"]],
+    ["tagger.name-ends-capitalised", "The company was accused by the EU of shipping engine parts to Yemen.",
+      ["EU tagger.org", "Yemen name.gazetteer-country"]],
+    ["tagger.rejects-candidate", "QUESTION: What did the minister say on Tuesday?", []],
+    ["tagger.rejects-candidate", "Look at the Results of the vote in Ohio.", ["Ohio tagger.gpe"]],
+    ["tagger.unknown-word-keeps", "Arnor is about to restore full diplomatic ties with Gondor.", ["Arnor -", "Gondor -"]],
+    ["tagger.acronym-body", "Officials in the EU met in Brussels.", ["EU name.acronym", "Brussels -"]],
+    ["tagger.title-is-no-name", "Secretary General van der Laan was joined by Assistant Secretary General for Defence Policy and Planning Teresa Alves.",
+      ["van der Laan name.title-before", "Teresa Alves name.title-before"]],
+    ["tagger.around-kept-name", "\"This is a clear violation,\" he said, according to Iran's semi-official Tasnim news agency.",
+      ["Iran name.gazetteer-country", "Tasnim tagger.org"]],
+    ["tagger.country-then-person", "According to Afghan Ambassador to the United States Hamdullah Mohib, the team did well.",
+      ["United States name.gazetteer-country", "Hamdullah Mohib tagger.per"]],
+    ["tagger.name-ends-capitalised", "Two veteran politicians Lee Cheuk-yan of the Labour Party and Frederick Fung were defeated.",
+      ["Lee Cheuk-yan tagger.per", "Labour Party name.organisation-head", "Frederick Fung tagger.per"]],
+    ["tagger.particle-joins", "Bashar al-Assad met Mohammed bin Salman in Riyadh.",
+      ["Bashar al-Assad name.given-name", "Mohammed bin Salman tagger.per", "Riyadh -"]],
+    ["tagger.hyphenated-modifier", "Lt. Gen. Ahmed Khan said Franco-German plans were discussed.", ["Ahmed Khan tagger.per"]],
+    ["tagger.strong-rule-keeps", "German Chancellor Angela Merkel met French President Emmanuel Macron in Paris on Monday.",
+      ["Angela Merkel name.title-before", "Emmanuel Macron name.title-before", "Paris -"]],
+  ];
+  it.each(table)("%s: %s", (_rule, text, expected) => {
+    const doc = annotate({ id: "t", text });
+    expect(doc.spans.names.items.map((m) => `${m.text} ${m.kindRule ?? "-"}`)).toEqual(expected);
+  });
+
+  it("lists every tagger rule with its reason", () => {
+    for (const [rule] of table) expect({ ...KIND_RULES, ...TAGGED_NAME_RULES }[rule as keyof typeof KIND_RULES]).toMatch(/\w/);
+  });
+
+  it("reads the tagger's spans from the Doc's columns (the EU tagged LOC stays a body)", () => {
+    const doc = annotate({ id: "t", text: "Officials in the EU met in Brussels." });
+    expect(entitySpans(doc).map((s) => `${doc.textOf(s.firstToken, s.lastToken)}/${s.type}`)).toEqual(["EU/LOC", "Brussels/GPE"]);
+  });
+
+  it("leaves the scanner's names as they were when no tagger ran", () => {
+    const doc = SCANNER_ONLY.run({ id: "t", text: "Look at the Results of the vote in Ohio." });
+    expect(doc.spans.names.items.map((m) => m.text)).toEqual(["Results", "Ohio"]);
+  });
+});
+
 describe("kind rules", () => {
   // [rule id, sentence, entity id]: the rule that must decide that entity's kind.
   const table: [keyof typeof KIND_RULES, string, string, string][] = [
@@ -207,7 +264,7 @@ describe("kind rules", () => {
     ["entity.place-preposition-elsewhere", "Drones struck Jenin overnight. Residents in Jenin fled.", "jenin", "LOCATION"],
   ];
   it.each(table)("%s", (rule, text, id, kind) => {
-    const entity = explained(text).entities.find((e) => e.id === id);
+    const entity = scanned(text).entities.find((e) => e.id === id);
     expect(entity, `no entity ${id}`).toBeDefined();
     expect([entity!.kind, entity!.kindRule]).toEqual([kind, rule]);
   });
@@ -384,6 +441,6 @@ describe("explain", () => {
     const spurious = result.stdout.split("\n").filter((l) => l.startsWith("  spurious relation"));
     expect(spurious.length).toBeGreaterThan(0);
     for (const l of spurious) expect(l).toMatch(/\] rule=[a-z-]+\.[a-z-]+ /);
-    expect(result.stdout).toContain("spurious relation european-union -AID-> houthis [eu -> houthis] rule=verb.active");
+    expect(result.stdout).toContain("spurious relation augustin-lonema -MEET-> samuel-kiprotich-rono [lonema -> rono] rule=verb.active");
   });
 });

@@ -8,6 +8,9 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { extract } from "../src/extract.js";
 import { evaluate, parseGold, type EvaluationReport, type Score } from "../src/eval/index.js";
+import { evaluateNer, type CharSpan } from "../src/ner/index.js";
+import type { EntityKind } from "../src/model.js";
+import { gum, uner } from "../training/ner/corpora.js";
 
 const FIXTURES = fileURLToPath(new URL("./fixtures", import.meta.url));
 
@@ -36,19 +39,18 @@ describe("extraction quality", () => {
     expect(relations.f1, `seed relation ${show(relations)}`).toBeGreaterThanOrEqual(0.958);
   });
 
-  it("dev articles, micro-averaged over all five: entity and typed entity F1 >= 0.926, relation F1 >= 0.826", () => {
+  it("dev articles, micro-averaged over all five: entity and typed entity F1 >= 0.942, relation F1 >= 0.831", () => {
     const report = score("dev");
     expect(report.documents).toHaveLength(5);
     const { entities, typedEntities, relations } = report.overall;
     console.info(`dev: entity ${show(entities)}; typed ${show(typedEntities)}; relation ${show(relations)}`);
-    expect(entities.f1, `dev entity ${show(entities)}`).toBeGreaterThanOrEqual(0.926);
-    expect(typedEntities.f1, `dev typed entity ${show(typedEntities)}`).toBeGreaterThanOrEqual(0.926);
-    expect(relations.f1, `dev relation ${show(relations)}`).toBeGreaterThanOrEqual(0.826);
+    expect(entities.f1, `dev entity ${show(entities)}`).toBeGreaterThanOrEqual(0.942);
+    expect(typedEntities.f1, `dev typed entity ${show(typedEntities)}`).toBeGreaterThanOrEqual(0.942);
+    expect(relations.f1, `dev relation ${show(relations)}`).toBeGreaterThanOrEqual(0.831);
   });
 
-  // Thresholds: the scores measured (entities 2026-12-01; relations 2026-12-02, after the
-  // membership ROLE rules: P 0.829 R 0.563 F1 0.671), minus 0.02.
-  it("dev-real (six Wikinews articles), micro: entity F1 >= 0.799, typed >= 0.736, relation P >= 0.808, R >= 0.543, F1 >= 0.650", () => {
+  // Thresholds: the scores measured with the entity tagger in the pipeline (2026-12-02), minus 0.02.
+  it("dev-real (six Wikinews articles), micro: entity F1 >= 0.876, typed >= 0.831, relation P >= 0.800, R >= 0.465, F1 >= 0.590", () => {
     const report = score("dev-real");
     expect(report.documents).toHaveLength(6);
     for (const d of report.documents) {
@@ -56,22 +58,36 @@ describe("extraction quality", () => {
     }
     const { entities, typedEntities, relations } = report.overall;
     console.info(`dev-real micro: entity ${show(entities)}; typed ${show(typedEntities)}; relation ${show(relations)}`);
-    expect(entities.f1, `dev-real entity ${show(entities)}`).toBeGreaterThanOrEqual(0.799);
-    expect(typedEntities.f1, `dev-real typed entity ${show(typedEntities)}`).toBeGreaterThanOrEqual(0.736);
-    expect(relations.precision, `dev-real relation ${show(relations)}`).toBeGreaterThanOrEqual(0.808);
-    expect(relations.recall, `dev-real relation ${show(relations)}`).toBeGreaterThanOrEqual(0.543);
-    expect(relations.f1, `dev-real relation ${show(relations)}`).toBeGreaterThanOrEqual(0.650);
+    expect(entities.f1, `dev-real entity ${show(entities)}`).toBeGreaterThanOrEqual(0.876);
+    expect(typedEntities.f1, `dev-real typed entity ${show(typedEntities)}`).toBeGreaterThanOrEqual(0.831);
+    expect(relations.precision, `dev-real relation ${show(relations)}`).toBeGreaterThanOrEqual(0.800);
+    expect(relations.recall, `dev-real relation ${show(relations)}`).toBeGreaterThanOrEqual(0.465);
+    expect(relations.f1, `dev-real relation ${show(relations)}`).toBeGreaterThanOrEqual(0.590);
   });
 
   // PETR gold files name every actor as optional: only the relation figures mean anything.
-  it("PETR unit-test records (283 sentences), micro: relation P >= 0.625, R >= 0.393, F1 >= 0.484", () => {
+  it("PETR unit-test records (283 sentences), micro: relation P >= 0.588, R >= 0.316, F1 >= 0.413", () => {
     const report = score("petr");
     expect(report.documents).toHaveLength(283);
     const { relations } = report.overall;
     expect(relations.gold).toBe(259);
     console.info(`petr micro: relation ${show(relations)} (${relations.correct}/${relations.predicted} right, ${relations.found}/${relations.gold} found)`);
-    expect(relations.precision, `petr relation ${show(relations)}`).toBeGreaterThanOrEqual(0.625);
-    expect(relations.recall, `petr relation ${show(relations)}`).toBeGreaterThanOrEqual(0.393);
-    expect(relations.f1, `petr relation ${show(relations)}`).toBeGreaterThanOrEqual(0.484);
+    expect(relations.precision, `petr relation ${show(relations)}`).toBeGreaterThanOrEqual(0.588);
+    expect(relations.recall, `petr relation ${show(relations)}`).toBeGreaterThanOrEqual(0.316);
+    expect(relations.f1, `petr relation ${show(relations)}`).toBeGreaterThanOrEqual(0.413);
+  });
+
+  // Name mentions of the whole pipeline (as `newsgraph eval --ner`), exact typed F1, our COUNTRY as LOC.
+  // Measured with the tagger in the pipeline (2026-12-02): UNER 0.673, GUM 0.601; thresholds minus 0.02.
+  const KIND_TYPE: Record<EntityKind, CharSpan["type"]> = { PERSON: "PER", ORGANIZATION: "ORG", COUNTRY: "LOC", LOCATION: "LOC" };
+  const pipelineNames = (text: string, id: string): CharSpan[] => extract({ id, text }).entities.flatMap((e) => e.mentions
+    .filter((m) => m.form === "name").map((m) => ({ start: m.start, end: m.end, type: KIND_TYPE[e.kind] })));
+  it.each([
+    ["UNER English-EWT test", 0.653],
+    ["GUM test", 0.581],
+  ] as const)("pipeline names on %s: typed exact F1 >= %s", (name, threshold) => {
+    const report = evaluateNer(name.startsWith("UNER") ? uner("test") : gum("test"), pipelineNames);
+    console.info(`${name} pipeline: P ${report.precision.toFixed(3)} R ${report.recall.toFixed(3)} F1 ${report.f1.toFixed(3)}`);
+    expect(report.f1).toBeGreaterThanOrEqual(threshold);
   });
 });

@@ -85,7 +85,7 @@ export class Doc {
   /** Dependency head as an absolute token index (-1: root or not parsed), and label id. Filled by a parser component. */
   readonly head: Int32Array;
   readonly dep: Uint8Array;
-  /** Entity tags (ENT_IOB, and 1 + index into ENTITY_KINDS). Filled by a tagger component. */
+  /** Entity tags (ENT_IOB, and 1 + index into the tagger's ENTITY_TYPES: PER, ORG, LOC, GPE). Filled by the ner component. */
   readonly entIob: Uint8Array;
   readonly entType: Uint8Array;
   readonly sentences: Sentence[];

@@ -14,7 +14,7 @@ import {
   GOVERNING_NOUNS, LOCATION_HEADS, ORGANIZATION_HEADS, STATE_ACTOR_NOUNS, TITLE_HEADS, TITLE_MODIFIERS, isTitleWord,
 } from "../mentions/lexicon.js";
 import { KIND_WORDS } from "./words.js";
-import { defaultKind, inPlacePhrase, kindFromContext, type KindContext, type KindDecision, type KindRuleId } from "./kinds.js";
+import { defaultKind, inPlacePhrase, kindFromContext, kindOverTagger, type KindContext, type KindDecision, type KindRuleId } from "./kinds.js";
 
 const { DIRECTION_WORDS, MOTION_VERBS, PARTNER_PREPOSITIONS, OWNED_BODY_FIRST_WORDS, FEMALE_PRONOUNS, THING_PRONOUNS } = KIND_WORDS;
 
@@ -333,6 +333,11 @@ export function resolveEntities(analyzed: Doc): ResolvedText & { entities: Entit
 
   /** The kind a mention's own words or its context decide (kinds.ts), if any. */
   function kindDecision(m: MentionCandidate): KindDecision | undefined {
+    if (m.kindHint && m.kindRule?.startsWith("tagger.")) {
+      // The tagger's type yields to the words around the name (kindOverTagger).
+      if (!kindCache.has(m)) kindCache.set(m, kindOverTagger(kindContext, m) ?? { kind: m.kindHint, rule: m.kindRule as KindRuleId });
+      return kindCache.get(m);
+    }
     if (m.kindHint) return { kind: m.kindHint, rule: (m.kindRule ?? "name.gazetteer-country") as KindRuleId };
     if (kindCache.has(m)) return kindCache.get(m);
     const decision = kindFromContext(kindContext, m);
@@ -341,11 +346,11 @@ export function resolveEntities(analyzed: Doc): ResolvedText & { entities: Entit
   }
 
   function kindOf(m: MentionCandidate): EntityKind | undefined {
-    return m.kindHint ?? kindDecision(m)?.kind;
+    return m.kindHint && !m.kindRule?.startsWith("tagger.") ? m.kindHint : kindDecision(m)?.kind;
   }
 
   function kindRuleOf(m: MentionCandidate): string | undefined {
-    return m.kindHint ? m.kindRule : kindDecision(m)?.rule;
+    return m.kindHint && !m.kindRule?.startsWith("tagger.") ? m.kindRule : kindDecision(m)?.rule;
   }
 
   /** "X's Foreign Ministry", "X's Far East": a generic name owned by a country keeps its owner. */

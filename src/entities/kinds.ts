@@ -26,6 +26,11 @@ export const KIND_RULES = {
   "name.acronym": "one word in capitals: 'WHO', 'ECOWAS'",
   "name.given-name": "two words or more starting with a given name",
   "name.particle": "a name particle inside the name: 'van der Laan', 'bin Salman'",
+  // The entity tagger's type for a span it tags (src/mentions/tagged.ts), when no strong rule of the mention's own words outweighs it.
+  "tagger.per": "the tagger tags the name PER: a person",
+  "tagger.org": "the tagger tags the name ORG: an organisation",
+  "tagger.loc": "the tagger tags the name LOC: a place",
+  "tagger.gpe": "the tagger tags a GPE the gazetteer does not list as a country or capital: a place (relations.md: COUNTRY is a state)",
   "nominal.organisation-head": "one generic organisation head as a name: 'the Alliance'",
   "nominal.title": "a title without a name: 'the Minister', 'the North Korean leader'",
   "nominal.organisation": "a description with an organisation head: 'the group'",
@@ -130,6 +135,20 @@ function appositionHead(tokens: readonly Token[], k: number): string | undefined
     if (t.pos === "ADP" && head) break;
   }
   return head;
+}
+
+/**
+ * The words around a name the tagger typed that outweigh its type: the context rules, and
+ * "told X" / "according to X" for an outlet (rule default.outlet).
+ */
+export function kindOverTagger(ctx: KindContext, m: MentionCandidate): KindDecision | undefined {
+  const context = kindFromContext(ctx, m);
+  if (context) return context;
+  const before = ctx.tokens[m.firstToken - 1];
+  if (m.kindHint !== "ORGANIZATION" && (OUTLET_VERBS.has(before?.lemma ?? "") || (before?.normal === "to" && ctx.tokens[m.firstToken - 2]?.normal === "according"))) {
+    return decide("ORGANIZATION", "default.outlet");
+  }
+  return undefined;
 }
 
 /** A name with no sign in its words or around it: the conventions of news writing. */

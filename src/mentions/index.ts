@@ -13,6 +13,7 @@ import {
   THING_PRONOUNS, TITLE_HEADS, TITLE_MODIFIERS, TITLE_PREPOSITIONS, isTitleWord,
 } from "./lexicon.js";
 import { kindOfName } from "../entities/kinds.js";
+import { reshapeByTagger } from "./tagged.js";
 
 export { normalizeName, lookupPlace, countryByName, countryByDemonym, countryByCapital } from "./gazetteer.js";
 
@@ -435,7 +436,7 @@ export const mentionsComponent: Component = {
   requires: ["tokens", "pos", "lemmas", "sentences"],
   assigns: ["mentions"],
   run(doc) {
-    const found = findMentions(doc).sort((a, b) => a.start - b.start || b.end - a.end);
+    const found = reshapeByTagger(doc, findMentions(doc)).sort((a, b) => a.start - b.start || b.end - a.end);
     for (const m of found) {
       doc.spans.mentions.add(m);
       if (m.form === "name") doc.spans.names.add(m);

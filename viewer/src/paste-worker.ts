@@ -7,6 +7,9 @@ import type { Document, Extraction } from "../../src/model.js";
 import { provideModelFile } from "../../src/models.js";
 import { PARSER_MODEL_FILE, parserWeights } from "../../src/parser/index.js";
 import parserModelUrl from "../../models/parser/parser.bin?url";
+import { NER_GAZETTEER_FILE, NER_WEIGHTS_FILE, nerGazetteer, nerModel } from "../../src/ner/index.js";
+import nerWeightsUrl from "../../models/ner/weights.bin?url";
+import nerGazetteerUrl from "../../models/ner/gazetteer.txt?url";
 
 export interface ExtractRequest {
   id: number;
@@ -22,15 +25,27 @@ const scope = self as unknown as {
   postMessage(message: ExtractResponse): void;
 };
 
-const models: Promise<void> = fetch(parserModelUrl)
-  .then((response) => {
-    if (!response.ok) throw new Error(`parser model: HTTP ${response.status}`);
-    return response.arrayBuffer();
-  })
-  .then((buffer) => {
-    provideModelFile(PARSER_MODEL_FILE, new Uint8Array(buffer));
-    parserWeights(); // decoded here, so a broken file shows as the first extraction's error
-  });
+/** One model file fetched and handed to the core. */
+function fetchModel(url: string, file: string, what: string): Promise<void> {
+  return fetch(url)
+    .then((response) => {
+      if (!response.ok) throw new Error(`${what}: HTTP ${response.status}`);
+      return response.arrayBuffer();
+    })
+    .then((buffer) => provideModelFile(file, new Uint8Array(buffer)));
+}
+
+// The parser and the entity tagger (weights and gazetteer): the same pipeline as in Node.
+const models: Promise<void> = Promise.all([
+  fetchModel(parserModelUrl, PARSER_MODEL_FILE, "parser model"),
+  fetchModel(nerWeightsUrl, NER_WEIGHTS_FILE, "ner model"),
+  fetchModel(nerGazetteerUrl, NER_GAZETTEER_FILE, "ner gazetteer"),
+]).then(() => {
+  // Decoded here, so a broken file shows as the first extraction's error.
+  parserWeights();
+  nerModel();
+  nerGazetteer();
+});
 
 scope.onmessage = (event) => {
   const { id, document } = event.data;
