@@ -23,6 +23,8 @@ export const TAGGED_NAME_RULES = {
   "tagger.country-then-person": "a tagged span opening with a country's name, then two or more capitalised words with no organisation, place or title word, is the country and a person",
   "tagger.particle-joins": "tagged parts of one type joined by name particles are the scanner's one name: 'Mohammed bin Salman'",
   "tagger.hyphenated-modifier": "a tagged span of hyphen-joined words with a people's or country's name is a modifier: 'Franco-German'",
+  "tagger.person-run-on": "a PER span stopping short inside the scanner's run of capitalised words is the whole run: 'Patrice Mwamba Ilunga'",
+  "tagger.acronym-of-long-form": "an untagged acronym whose letters are the initials of a name kept in the text stays: 'WHO'",
   "tagger.rejects-candidate": "a capitalised run the tagger leaves out is no name (a label, a header, a common word: 'Look', 'Green Tea')",
   "tagger.gazetteer-keeps": "a run the gazetteer lists as a country, capital or people stays, tagged or not",
   "tagger.strong-rule-keeps": "a run with a title before it, a place or body head word, or a world region stays as the scanner read it",
@@ -139,6 +141,7 @@ export function reshapeByTagger(doc: Doc, found: readonly MentionCandidate[]): M
   const out: MentionCandidate[] = [];
   const kept: MentionCandidate[] = [];
   const used = new Set<EntitySpan>();
+  const acronyms: MentionCandidate[] = [];
   // Spans are in text order: the overlap look-up starts from the first span ending after m starts.
   const overlapping = (m: MentionCandidate): EntitySpan[] => {
     const list: EntitySpan[] = [];
@@ -164,7 +167,7 @@ export function reshapeByTagger(doc: Doc, found: readonly MentionCandidate[]): M
       continue;
     }
     const over = overlapping(m);
-    const joined = joinedByParticles(doc, m, over);
+    const joined = joinedByParticles(doc, m, over) ?? personRunOn(doc, m, over);
     if (joined) {
       // Rule tagger.particle-joins: the scanner's run over tagged parts joined by particles.
       for (const s of over) used.add(s);
@@ -178,6 +181,17 @@ export function reshapeByTagger(doc: Doc, found: readonly MentionCandidate[]): M
       kept.push(m);
     }
     // Otherwise (rule tagger.rejects-candidate) the run yields to the tagged spans over it, or is no name.
+    else if (over.length === 0 && isAcronym(m.text) && m.lastToken - m.firstToken === 1) acronyms.push(m);
+  }
+  if (acronyms.length > 0) {
+    const longForms = new Set<string>();
+    for (const k of kept) if (k.lastToken - k.firstToken >= 2) longForms.add(initialsOf(doc, k));
+    for (const sp of spans) if (sp.lastToken - sp.firstToken >= 2) longForms.add(initialsOf(doc, sp));
+    for (const m of acronyms) {
+      if (!longForms.has(m.text.replace(/\./g, ""))) continue;
+      out.push(m);
+      kept.push(m);
+    }
   }
   const nominals = found.filter((m) => m.form === "nominal" && (m.placeRole !== undefined || m.kindRule === "nominal.title"));
   const added: MentionCandidate[] = [];
@@ -210,6 +224,34 @@ function joinedByParticles(doc: Doc, m: MentionCandidate, over: readonly EntityS
   }
   return over[0].type;
 }
+
+/**
+ * Rule tagger.person-run-on: a PER span that stops short inside the scanner's run of
+ * capitalised words ("Patrice Mwamba" of "Patrice Mwamba Ilunga") is the whole run, when the
+ * words after it are no head or title words.
+ */
+function personRunOn(doc: Doc, m: MentionCandidate, over: readonly EntitySpan[]): EntityType | undefined {
+  if (over.length !== 1 || over[0].type !== "PER" || over[0].firstToken !== m.firstToken || over[0].lastToken >= m.lastToken) return undefined;
+  for (let k = over[0].lastToken; k < m.lastToken; k++) {
+    const t = doc.tokens[k];
+    if (!t.capitalized || ORGANIZATION_HEADS.has(t.normal) || LOCATION_HEADS.has(t.normal) || isTitleWord(t.normal)) return undefined;
+  }
+  return "PER";
+}
+
+/**
+ * Rule tagger.acronym-of-long-form: an untagged acronym whose letters are the initials of a
+ * name kept in the same text ("WHO", "World Health Organization") stays.
+ */
+function initialsOf(doc: Doc, m: { firstToken: number; lastToken: number }): string {
+  let letters = "";
+  for (let k = m.firstToken; k < m.lastToken; k++) {
+    const t = doc.tokens[k];
+    if (t.capitalized && /^\p{Lu}/u.test(t.value)) letters += t.value[0];
+  }
+  return letters;
+}
+
 
 /**
  * Rule tagger.hyphenated-modifier: a tagged span joining words by a hyphen with a people's or
