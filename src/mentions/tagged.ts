@@ -23,7 +23,7 @@ export const TAGGED_NAME_RULES = {
   "tagger.country-then-person": "a tagged span opening with a country's name, then two or more capitalised words with no organisation, place or title word, is the country and a person",
   "tagger.particle-joins": "tagged parts of one type joined by name particles are the scanner's one name: 'Mohammed bin Salman'",
   "tagger.hyphenated-modifier": "a tagged span of hyphen-joined words with a people's or country's name is a modifier: 'Franco-German'",
-  "tagger.person-run-on": "a PER span stopping short inside the scanner's run of capitalised words is the whole run: 'Patrice Mwamba Ilunga'",
+  "tagger.person-run-on": "a PER span stopping short inside the scanner's run of capitalised words, or starting late in a run that opens with a given name, is the whole run: 'Patrice Mwamba Ilunga', 'Hunter Biden'",
   "tagger.acronym-of-long-form": "an untagged acronym whose letters are the initials of a name kept in the text stays: 'WHO'",
   "tagger.rejects-candidate": "a capitalised run the tagger leaves out is no name (a label, a header, a common word: 'Look', 'Green Tea')",
   "tagger.gazetteer-keeps": "a run the gazetteer lists as a country, capital or people stays, tagged or not",
@@ -231,7 +231,10 @@ function joinedByParticles(doc: Doc, m: MentionCandidate, over: readonly EntityS
  * words after it are no head or title words.
  */
 function personRunOn(doc: Doc, m: MentionCandidate, over: readonly EntitySpan[]): EntityType | undefined {
-  if (over.length !== 1 || over[0].type !== "PER" || over[0].firstToken !== m.firstToken || over[0].lastToken >= m.lastToken) return undefined;
+  if (over.length !== 1 || over[0].type !== "PER") return undefined;
+  // Starting late: the words before the tagged surname open with a given name ("Hunter Biden" tagged "Biden").
+  if (over[0].lastToken === m.lastToken && over[0].firstToken > m.firstToken) return m.kindRule === "name.given-name" ? "PER" : undefined;
+  if (over[0].firstToken !== m.firstToken || over[0].lastToken >= m.lastToken) return undefined;
   for (let k = over[0].lastToken; k < m.lastToken; k++) {
     const t = doc.tokens[k];
     if (!t.capitalized || ORGANIZATION_HEADS.has(t.normal) || LOCATION_HEADS.has(t.normal) || isTitleWord(t.normal)) return undefined;
